@@ -1,0 +1,69 @@
+// The intermediate spec (version 1): the contract between parsing and emitting. See spec.schema.json.
+
+export const SPEC_VERSION = 1;
+
+export interface Limits {
+  maxLength?: number;
+  maxListSize?: number;
+  maxValue?: number;
+  minValue?: number;
+  default?: string;
+}
+
+export interface EnumValue {
+  value: string;
+  description?: string;
+}
+
+export interface Field {
+  name: string;
+  /** String | Number | Boolean | Date | Price | BigDecimal | Json | Map | File | FieldList | <StructName> */
+  type: string;
+  list?: true;
+  required?: true;
+  example?: string;
+  description?: string;
+  limits?: Limits;
+  enum?: EnumValue[];
+  /** Present exactly when `type` is a struct. */
+  fields?: Field[];
+}
+
+export type Rule = { kind: "atLeastOne"; fields: string[]; description?: string };
+
+export interface Diagnostic {
+  level: "warning" | "info";
+  message: string;
+  line?: number;
+}
+
+export interface ApiSpec {
+  specVersion: 1;
+  method: string;
+  title: string;
+  description: string;
+  source: { format: "text" | "html" | "json"; file: string; sha256: string };
+  request: Field[];
+  response: Field[];
+  rules?: Rule[];
+  samples?: { request?: string; response?: string; responseSimplified?: string; error?: string };
+  diagnostics?: Diagnostic[];
+}
+
+export const SCALAR_TYPES = [
+  "String",
+  "Number",
+  "Boolean",
+  "Date",
+  "Price",
+  "BigDecimal",
+  "Json",
+  "Map",
+  "File",
+  "FieldList",
+] as const;
+export type ScalarTypeName = (typeof SCALAR_TYPES)[number];
+
+export function isScalarType(type: string): type is ScalarTypeName {
+  return (SCALAR_TYPES as readonly string[]).includes(type);
+}

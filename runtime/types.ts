@@ -1,0 +1,108 @@
+// The contract between generated modules and the hand-written runtime.
+// Generated code describes each request and response as a StructShape (data, not code); the runtime's
+// wire writer and decoder walk those shapes. Validation is generated code that calls ./validate.ts.
+
+/** Doc types that are not structs, as they appear in a spec's `type`. */
+export type ScalarType =
+  | "String"
+  | "Number"
+  | "Boolean"
+  | "Date"
+  | "Price"
+  | "BigDecimal"
+  | "Json"
+  | "Map"
+  | "File"
+  | "FieldList";
+
+export interface StructShape {
+  /** The doc's type name, e.g. "FundBill"; for a request's params or a response body, the class name. */
+  readonly name: string;
+  readonly fields: readonly FieldShape[];
+}
+
+export interface FieldShape {
+  /** Wire name, exactly as documented (snake_case, never renamed). */
+  readonly name: string;
+  readonly type: ScalarType | "Struct";
+  readonly list?: true;
+  /** Present exactly when type is "Struct"; a thunk so that a struct may contain itself. */
+  readonly struct?: () => StructShape;
+}
+
+/** How Number and Date response fields are typed; chosen per client / per decode call. */
+export interface Codec {
+  readonly int64: unknown;
+  readonly date: unknown;
+}
+export type Int64Mode = "bigint" | "string" | "number";
+export type DateMode = "Date" | "string";
+interface Int64Types {
+  bigint: bigint;
+  string: string;
+  number: number;
+}
+interface DateTypes {
+  Date: Date;
+  string: string;
+}
+export interface CodecOf<I extends Int64Mode, D extends DateMode> extends Codec {
+  readonly int64: Int64Types[I];
+  readonly date: DateTypes[D];
+}
+export type DefaultCodec = CodecOf<"bigint", "Date">;
+
+export interface DecodeOptions<I extends Int64Mode = Int64Mode, D extends DateMode = DateMode> {
+  /** Number fields: bigint (default), decimal string, or number (a decode error for an unsafe integer). */
+  readonly int64?: I;
+  /** Date fields: a Date (read as GMT+8, default) or the text as sent. */
+  readonly dates?: D;
+}
+
+/**
+ * A type-level function from a Codec to a response type (the `this`-type encoding of a higher-kinded type):
+ * a generated `XResponseKind` sets `type: XResponse<this["codec"]>`, and ResponseOf applies it.
+ */
+export interface ResponseKind {
+  readonly codec: Codec;
+  readonly type: unknown;
+}
+export type ResponseOf<K extends ResponseKind, C extends Codec> = (K & { readonly codec: C })["type"];
+
+/** A file parameter: sent as a multipart part and never signed. */
+export interface TopFile {
+  readonly name: string;
+  readonly data: Uint8Array | Blob;
+  readonly type?: string;
+}
+
+export type IssueCode =
+  | "required"
+  | "type"
+  | "maxLength"
+  | "maxListSize"
+  | "minValue"
+  | "maxValue"
+  | "enum"
+  | "atLeastOne";
+
+export interface ValidationIssue {
+  /** Where, in doc (wire) names: `refund_bill_list[1].amount`. */
+  readonly path: string;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** What every generated request class provides. */
+export interface TopRequest<K extends ResponseKind = ResponseKind> {
+  /** The API method, e.g. "alibaba.nlife.b2c.trade.refund". */
+  readonly method: string;
+  /** The params as the caller gave them, keyed by wire name. */
+  readonly params: object;
+  readonly requestShape: StructShape;
+  readonly responseShape: StructShape;
+  /** Every problem with the params, not just the first; empty when the request may be sent. */
+  validate(): ValidationIssue[];
+  /** Phantom: carries the response type; never set at run time. */
+  readonly __response?: K;
+}
