@@ -34,6 +34,8 @@ export interface RawRow {
    */
   depth?: number;
   nested?: boolean;
+  /** Text pages: a nested row printed without `└`, which the page does for fields that have children. */
+  hasChildren?: boolean;
 }
 
 export interface RawSamples {

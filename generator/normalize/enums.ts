@@ -1,0 +1,86 @@
+// Enum values drawn from descriptions, for String fields whose description lists the values. Each pattern
+// must find two or more values, or it does not apply; a description that only mentions values elsewhere
+// (`type=CASH`) is left alone.
+
+import type { EnumValue } from "../spec/types.js";
+
+const VALUE = String.raw`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*`;
+
+export function enumFromDescription(description: string): EnumValue[] | undefined {
+  for (const pattern of [javadocStyle, parenthesized, numbered, spaced]) {
+    const values = pattern(description);
+    if (values && values.length >= 2 && new Set(values.map((v) => v.value)).size === values.length) return values;
+  }
+  return undefined;
+}
+
+function entry(value: string, description: string): EnumValue {
+  const d = description.trim().replace(/^[:：\s]+/, "").replace(/[\s,，;；。、.]+$/, "").trim();
+  return d ? { value, description: d } : { value };
+}
+
+/** `/** * 同意退款 *\/ AGREE_REFUND, /** * 拒绝退款 *\/ REFUSE_REFUND` */
+function javadocStyle(text: string): EnumValue[] | undefined {
+  const re = new RegExp(String.raw`\/\*\*([\s\S]*?)\*\/\s*(${VALUE})`, "g");
+  const out: EnumValue[] = [];
+  for (const m of text.matchAll(re)) out.push(entry(m[2]!, m[1]!.replace(/^[\s*]+/, "").replace(/[\s*]+$/, "")));
+  return out.length ? out : undefined;
+}
+
+/** `REFUND_ONLY_NO_SHIP(未发货仅退款),REFUND_ONLY_WHIT_GOODS(收到货仅退款(退货退款))` — parentheses may nest. */
+function parenthesized(text: string): EnumValue[] | undefined {
+  const out: EnumValue[] = [];
+  const re = new RegExp(String.raw`(?:^|[\s,，;；:：、])(${VALUE})\s*[(（]`, "g");
+  let m: RegExpExecArray | null;
+  let expectEnd = -1;
+  while ((m = re.exec(text))) {
+    const open = re.lastIndex - 1;
+    const close = matchingParen(text, open);
+    if (close < 0) return undefined;
+    if (expectEnd >= 0 && !/^[\s,，;；、]*$/.test(text.slice(expectEnd, m.index + (m[0].length - m[0].trimStart().length)))) {
+      break;
+    }
+    out.push(entry(m[1]!, text.slice(open + 1, close)));
+    re.lastIndex = close + 1;
+    expectEnd = close + 1;
+  }
+  return out.length ? out : undefined;
+}
+
+function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "（") depth++;
+    else if (c === ")" || c === "）") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** `1. CASH:现金支付; 2. UNIONPAY:银联刷卡支付; … 9. MOLING:支付时抹零` */
+function numbered(text: string): EnumValue[] | undefined {
+  const re = new RegExp(String.raw`(?:^|[\s,，;；。:：])\d+[.、．]\s*(${VALUE})\s*[:：]`, "g");
+  const hits = [...text.matchAll(re)];
+  if (hits.length < 2) return undefined;
+  return hits.map((m, i) => {
+    const start = m.index + m[0].length;
+    const end = hits[i + 1]?.index ?? text.length;
+    return entry(m[1]!, text.slice(start, end));
+  });
+}
+
+/** `TAOBAO_OPENID 经阿里百川…的用户id ALIPAY_OPENID 经蚂蚁金服…` — values with underscores, each then its text. */
+function spaced(text: string): EnumValue[] | undefined {
+  const re = /(?:^|[\s,，;；:：])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s+(?=\S)/g;
+  const hits = [...text.matchAll(re)];
+  if (hits.length < 2) return undefined;
+  const out = hits.map((m, i) => {
+    const start = m.index + m[0].length;
+    const end = hits[i + 1]?.index ?? text.length;
+    return entry(m[1]!, text.slice(start, end));
+  });
+  return out.every((e) => e.description !== undefined) ? out : undefined;
+}

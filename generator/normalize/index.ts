@@ -1,0 +1,102 @@
+// The one normalizer: raw page (any format) → spec v1.
+
+import type { RawPage, RawRow } from "../read/raw.js";
+import type { ApiSpec, Diagnostic, Field } from "../spec/types.js";
+import { settleCells } from "./cells.js";
+import { enumFromDescription } from "./enums.js";
+import { buildTree, type Node } from "./nesting.js";
+import { rulesFromFields } from "./rules.js";
+import { combineFacts, type SampleFacts } from "./samples/facts.js";
+import { javaSampleFacts } from "./samples/java.js";
+import { xmlSampleFacts } from "./samples/xml.js";
+
+export interface SourceInfo {
+  /** The doc file as recorded in the spec (relative, forward slashes). */
+  file: string;
+  sha256: string;
+}
+
+export function normalize(raw: RawPage, source: SourceInfo): ApiSpec {
+  const diagnostics: Diagnostic[] = raw.diagnostics.map((d) => ({ ...d }));
+  const requestFacts = raw.samples.request ? javaSampleFacts(raw.samples.request) : undefined;
+  const responseFacts = responseSampleFacts(raw);
+
+  const request = toFields(buildTree(raw.request, requestFacts, diagnostics), "request", requestFacts, diagnostics);
+  const response = toFields(buildTree(raw.response, responseFacts, diagnostics), "response", responseFacts, diagnostics);
+  const rules = rulesFromFields(request);
+
+  const spec: ApiSpec = {
+    specVersion: 1,
+    method: raw.method,
+    title: raw.title,
+    description: raw.description,
+    source: { format: raw.format, file: source.file, sha256: source.sha256 },
+    request,
+    response,
+  };
+  if (rules.length) spec.rules = rules;
+  const samples = pickSamples(raw);
+  if (samples) spec.samples = samples;
+  if (diagnostics.length) spec.diagnostics = diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return spec;
+}
+
+function responseSampleFacts(raw: RawPage): SampleFacts | undefined {
+  if (!raw.samples.response || raw.samples.responseFormat !== "xml") return undefined;
+  const xml = xmlSampleFacts(raw.samples.response);
+  return xml ? combineFacts([xml]) : undefined;
+}
+
+function toFields(nodes: Node[], side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field[] {
+  const fields: Field[] = [];
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (seen.has(node.row.name)) {
+      diagnostics.push({ level: "warning", message: `duplicate field ${node.row.name} dropped (first one kept)`, line: node.row.line });
+      continue;
+    }
+    seen.add(node.row.name);
+    fields.push(toField(node, side, facts, diagnostics));
+  }
+  return fields;
+}
+
+function toField(node: Node, side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field {
+  const { row, parsed } = node;
+  const field: Field = { name: row.name, type: parsed.type };
+  if (parsed.list) field.list = true;
+  if (side === "request" && row.required) field.required = true;
+  const cells = settleCells(node, facts, diagnostics);
+  if (cells.example !== undefined && cells.example !== "") field.example = cells.example;
+  if (cells.description !== undefined && cells.description !== "") field.description = cells.description;
+  const limits = limitsOf(row);
+  if (limits) field.limits = limits;
+  if (parsed.type === "String" && field.description) {
+    const values = enumFromDescription(field.description);
+    if (values) field.enum = values;
+  }
+  if (parsed.struct) {
+    field.fields = toFields(node.children, side, facts, diagnostics);
+    if (field.fields.length === 0) {
+      diagnostics.push({ level: "info", message: `struct ${row.name} (${parsed.type}) lists no fields`, line: row.line });
+    }
+  } else if (node.children.length) {
+    diagnostics.push({ level: "warning", message: `${row.name} is ${parsed.type}, not a struct; its sub-fields were dropped`, line: row.line });
+  }
+  return field;
+}
+
+function limitsOf(row: RawRow): Field["limits"] | undefined {
+  const entries = Object.entries(row.limits).filter(([, v]) => v !== undefined && v !== "");
+  return entries.length ? (Object.fromEntries(entries) as Field["limits"]) : undefined;
+}
+
+function pickSamples(raw: RawPage): ApiSpec["samples"] | undefined {
+  const { request, response, responseSimplified, error } = raw.samples;
+  const out: NonNullable<ApiSpec["samples"]> = {};
+  if (request) out.request = request;
+  if (response) out.response = response;
+  if (responseSimplified) out.responseSimplified = responseSimplified;
+  if (error) out.error = error;
+  return Object.keys(out).length ? out : undefined;
+}

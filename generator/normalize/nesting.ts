@@ -1,0 +1,78 @@
+// Builds the field tree from raw rows. JSON pages give depth; text pages do not, so for them the samples decide
+// which open struct a nested row belongs to (TOP.md §3: after a struct's children, its next sibling looks like
+// one more child).
+
+import type { RawRow } from "../read/raw.js";
+import type { Diagnostic } from "../spec/types.js";
+import { nameKey, type SampleFacts } from "./samples/facts.js";
+import { parseTypeCell, type ParsedType } from "./types.js";
+
+export interface Node {
+  row: RawRow;
+  parsed: ParsedType;
+  parent: Node | undefined;
+  children: Node[];
+}
+
+export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Node[] {
+  const roots: Node[] = [];
+  let stack: Node[] = [];
+  for (const row of rows) {
+    const node: Node = {
+      row,
+      parsed: parseTypeCell(row.type, { name: row.name, line: row.line }, diagnostics),
+      parent: undefined,
+      children: [],
+    };
+    if (row.depth === 0 || (row.depth === undefined && !row.nested)) {
+      roots.push(node);
+      stack = node.parsed.struct ? [node] : [];
+      continue;
+    }
+    const parent = row.depth !== undefined ? parentAtDepth(stack, row.depth) : chooseParent(stack, node, facts, diagnostics);
+    if (!parent) {
+      diagnostics.push({ level: "warning", message: `${row.name} has no struct above it; read as top level`, line: row.line });
+      roots.push(node);
+      stack = node.parsed.struct ? [node] : [];
+      continue;
+    }
+    node.parent = parent;
+    parent.children.push(node);
+    stack = stack.slice(0, stack.indexOf(parent) + 1);
+    // On text pages a nested row printed with `└` has no children of its own.
+    if (node.parsed.struct && (row.depth !== undefined || row.hasChildren)) stack.push(node);
+  }
+  return roots;
+}
+
+function parentAtDepth(stack: Node[], depth: number): Node | undefined {
+  return stack[depth - 1];
+}
+
+function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Node | undefined {
+  const key = nameKey(node.row.name);
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const candidate = stack[i]!;
+    const known = facts?.childrenOf({ name: candidate.row.name, type: candidate.row.type });
+    if (known?.has(key)) return candidate;
+    if (known === undefined) {
+      if (i > 0) {
+        diagnostics.push({
+          level: "warning",
+          message: `depth of ${node.row.name} is not settled by the samples; placed under ${candidate.row.name}`,
+          line: node.row.line,
+        });
+      }
+      return candidate;
+    }
+  }
+  const innermost = stack[stack.length - 1];
+  if (innermost && stack.length > 1) {
+    diagnostics.push({
+      level: "warning",
+      message: `the samples do not show ${node.row.name}; placed under ${innermost.row.name}`,
+      line: node.row.line,
+    });
+  }
+  return innermost;
+}

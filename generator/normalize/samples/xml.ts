@@ -1,0 +1,50 @@
+// Facts from the XML response sample (cheerio in XML mode): element nesting shows the true depth, leaf text
+// the true example values. Lists appear as `<trades><trade>…</trade></trades>`.
+
+import * as cheerio from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import { isListTypeCell, nameKey, type FieldRef, type SampleFacts } from "./facts.js";
+
+export function xmlSampleFacts(sample: string): SampleFacts | undefined {
+  let $: cheerio.CheerioAPI;
+  try {
+    $ = cheerio.load(sample, { xml: true });
+  } catch {
+    return undefined;
+  }
+  const root = $.root().children().first().get(0);
+  if (!root || root.type !== "tag") return undefined;
+  const all = $("*").toArray().filter((e): e is Element => e.type === "tag");
+
+  const byName = (name: string) => all.filter((e) => nameKey(e.tagName) === nameKey(name));
+  const elementChildren = (e: Element) => e.children.filter((c: AnyNode): c is Element => c.type === "tag");
+
+  return {
+    childrenOf(field: FieldRef) {
+      const found = byName(field.name);
+      if (found.length === 0) return undefined;
+      const keys = new Set<string>();
+      for (const e of found) {
+        for (const c of elementChildren(e)) {
+          if (isListTypeCell(field.type)) for (const g of elementChildren(c)) keys.add(nameKey(g.tagName));
+          else keys.add(nameKey(c.tagName));
+        }
+      }
+      return keys;
+    },
+    valueOf(parent: FieldRef | undefined, name: string) {
+      for (const e of byName(name)) {
+        if (elementChildren(e).length > 0) continue;
+        const up = e.parent && e.parent.type === "tag" ? (e.parent as Element) : undefined;
+        const ok =
+          parent === undefined
+            ? up === root
+            : up !== undefined &&
+              (nameKey(up.tagName) === nameKey(parent.name) ||
+                (up.parent?.type === "tag" && nameKey((up.parent as Element).tagName) === nameKey(parent.name)));
+        if (ok) return $(e).text();
+      }
+      return undefined;
+    },
+  };
+}
