@@ -3,12 +3,14 @@
 import { InputError } from "../errors.js";
 import { detectFormat } from "./detect.js";
 import type { RawPage, SourceFormat } from "./raw.js";
+import { readJsonPage } from "./json.js";
 import { readTextPage } from "./text.js";
 
 type Reader = (text: string, file: string) => RawPage;
 
 const readers: Partial<Record<SourceFormat, Reader>> = {
   text: readTextPage,
+  json: readJsonPage,
 };
 
 export function readPage(bytes: Uint8Array, file: string): RawPage {

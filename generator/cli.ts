@@ -1,0 +1,116 @@
+// The topgen command: a thin yargs layer over project.ts. Exit codes: 0 ok, 1 drift, 2 bad input, 3 internal.
+
+import { resolve } from "node:path";
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { loadConfig, type Config } from "./config.js";
+import { InputError } from "./errors.js";
+import { adoptDoc, buildFromSpecs, checkProject, loadSpecs, parseDocs, specFileName, writeSdk, writeSpecs } from "./project.js";
+import { parseDoc } from "./parse.js";
+import { serializeSpec } from "./spec/serialize.js";
+
+const out = (line: string) => process.stdout.write(line + "\n");
+const err = (line: string) => process.stderr.write(line + "\n");
+
+function withDirs(config: Config, argv: { specs?: string | undefined; out?: string | undefined }): Config {
+  return {
+    ...config,
+    ...(argv.specs !== undefined ? { specs: resolve(argv.specs) } : {}),
+    ...(argv.out !== undefined ? { out: resolve(argv.out) } : {}),
+  };
+}
+
+async function generate(config: Config): Promise<void> {
+  const sdk = await buildFromSpecs(loadSpecs(config.specs, config.root), config);
+  const result = writeSdk(sdk, config.out);
+  out(`generated ${sdk.files.size - 1} APIs: ${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`);
+}
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  let code = 0;
+  await yargs(hideBin(process.argv))
+    .scriptName("topgen")
+    .usage("$0 <command>\n\nTurns TOP API doc pages into specs/ and a typed TypeScript SDK in generated/.")
+    .command(
+      "parse <docs..>",
+      "read doc pages (text, saved HTML or JSON; files or folders) into specs",
+      (y) =>
+        y
+          .positional("docs", { type: "string", array: true, demandOption: true })
+          .option("out", { type: "string", describe: "spec folder (default: specs/)" })
+          .option("stdout", { type: "boolean", describe: "print the spec of one page instead of writing it" }),
+      (argv) => {
+        if (argv.stdout) {
+          if (argv.docs.length !== 1) throw new InputError(argv.docs.join(" "), undefined, "--stdout takes exactly one doc page");
+          process.stdout.write(serializeSpec(parseDoc(argv.docs[0]!, config.root)));
+          return;
+        }
+        const dir = argv.out !== undefined ? resolve(argv.out) : config.specs;
+        const specs = parseDocs(argv.docs, config);
+        const result = writeSpecs(specs, dir);
+        out(`parsed ${specs.size} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged`);
+      },
+    )
+    .command(
+      "generate",
+      "generate the SDK from the specs",
+      (y) => y.option("specs", { type: "string", describe: "spec folder" }).option("out", { type: "string", describe: "output folder" }),
+      async (argv) => generate(withDirs(config, argv)),
+    )
+    .command(
+      "check",
+      "exit 1 with a diff when specs/ or generated/ differ from what docs/ and templates produce now",
+      (y) => y,
+      async () => {
+        const drift = await checkProject(config);
+        if (drift.length === 0) {
+          out("topgen check: specs/ and generated/ are up to date");
+          return;
+        }
+        for (const d of drift) process.stdout.write(d.patch);
+        err(`topgen check: ${drift.length} file(s) out of date: ${drift.map((d) => d.file).join(", ")}`);
+        err("run `npm run generate` (topgen parse docs && topgen generate) and commit the result");
+        code = 1;
+      },
+    )
+    .command(
+      "add <doc>",
+      "copy a doc page into docs/, write its spec and regenerate the SDK",
+      (y) => y.positional("doc", { type: "string", demandOption: true }),
+      async (argv) => {
+        const { spec, docPath } = adoptDoc(argv.doc, config);
+        writeSpecs(new Map([[specFileName(spec.method), serializeSpec(spec)]]), config.specs);
+        out(`added ${spec.method}: docs/${docPath}, specs/${specFileName(spec.method)}`);
+        for (const d of spec.diagnostics ?? []) out(`  ${d.level}: ${d.message}${d.line ? ` (line ${d.line})` : ""}`);
+        await generate(config);
+      },
+    )
+    .demandCommand(1, "name a command: parse, generate, check or add")
+    .strict()
+    .fail((msg, e) => {
+      if (e) throw e;
+      throw new UsageError(msg);
+    })
+    .help()
+    .parseAsync();
+  return code;
+}
+
+class UsageError extends Error {}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof InputError || e instanceof UsageError) {
+      err(`topgen: ${e.message}`);
+      process.exitCode = 2;
+      return;
+    }
+    err(`topgen: internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    if (process.env["TOPGEN_DEBUG"]) err(e instanceof Error ? (e.stack ?? "") : "");
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,50 @@
+// The only ways doc text reaches generated code. Each is registered as a Handlebars helper of the same name.
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A TypeScript string literal ("…"), safe for any input: quotes, backslashes, line terminators, control chars. */
+export function tsString(text: string): string {
+  return JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+}
+
+/** A property key: the bare name when it is an identifier, else a string literal (wire names never change). */
+export function propKey(name: string): string {
+  return IDENTIFIER.test(name) ? name : tsString(name);
+}
+
+/**
+ * Text for the inside of a block comment. `*\/` is written `*\/` so it cannot close the comment (read it back
+ * with unescapeJsdoc); control characters become visible `\uXXXX`; a line-leading `@` becomes `\@` so doc text
+ * cannot forge a tag.
+ */
+export function jsdocText(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .split("\n")
+    .map((line) => line.trimEnd().replace(/^(\s*)@/, "$1\\@"));
+}
+
+/** Inverse of jsdocText for the parts that changed the text (used by tests and tools reading the comments). */
+export function unescapeJsdoc(text: string): string {
+  return text.replace(/\*\\\//g, "*/").replace(/^(\s*)\\@/gm, "$1@");
+}
+
+/** A JSDoc block: paragraphs of doc text, then `@tag text` lines (the tag is ours, the text is escaped). */
+export function jsdoc(paragraphs: readonly (string | undefined)[], tags: readonly (readonly [string, string | undefined])[] = []): string {
+  const lines: string[] = [];
+  for (const p of paragraphs) {
+    if (p === undefined || p.trim() === "") continue;
+    if (lines.length) lines.push("");
+    lines.push(...jsdocText(p.trim()));
+  }
+  const tagLines = tags.filter(([, text]) => text !== undefined);
+  if (tagLines.length && lines.length) lines.push("");
+  for (const [tag, text] of tagLines) {
+    const [first = "", ...rest] = jsdocText(text!.trim());
+    lines.push(`@${tag} ${first}`.trimEnd(), ...rest);
+  }
+  if (lines.length === 0) return "";
+  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
+}

@@ -1,0 +1,52 @@
+// The type table of DESIGN.md: doc type → TypeScript type, for request params and for decoded responses.
+
+import type { Field } from "../spec/types.js";
+import { tsString } from "./escape.js";
+
+const REQUEST: Record<string, string> = {
+  String: "string",
+  Number: "number | bigint | string",
+  Boolean: "boolean",
+  Date: "Date | string",
+  Price: "string | number",
+  BigDecimal: "string | number",
+  Json: "string | object",
+  Map: "Readonly<Record<string, unknown>>",
+  File: "rt.TopFile",
+  FieldList: "string | readonly string[]",
+};
+
+const RESPONSE: Record<string, string> = {
+  String: "string",
+  Number: 'C["int64"]',
+  Boolean: "boolean",
+  Date: 'C["date"]',
+  Price: "string",
+  BigDecimal: "string",
+  Json: "string",
+  Map: "Record<string, rt.JsonValue>",
+  File: "string",
+  FieldList: "string",
+};
+
+/** Request side: enums are closed unions; lists are readonly arrays. */
+export function requestType(field: Field, structRef: (f: Field) => string): string {
+  const item = field.fields ? structRef(field) : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!;
+  return field.list ? `readonly ${wrap(item)}[]` : item;
+}
+
+/** Response side: enums are open unions (the platform may add values); Number and Date follow the codec. */
+export function responseType(field: Field, structRef: (f: Field) => string): string {
+  const item = field.fields ? structRef(field) : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!;
+  return field.list ? `${wrap(item)}[]` : item;
+}
+
+function union(field: Field, open: boolean): string {
+  const members = field.enum!.map((e) => tsString(e.value));
+  if (open) members.push("(string & {})");
+  return members.join(" | ");
+}
+
+function wrap(type: string): string {
+  return /[|&\s]/.test(type) && !/^[\w.]+<.*>$/.test(type) ? `(${type})` : type;
+}

@@ -1,0 +1,189 @@
+// Checks that generated validate() functions call, one per field. Each takes the parent path and the key, and
+// builds the issue's path only when there is an issue, so a valid request costs no string work.
+// "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing.
+
+import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
+
+export type Issues = ValidationIssue[];
+type Key = string | number;
+/** Checks one list item; the list passes its path and the item's index. */
+export type ItemCheck = (issues: Issues, value: unknown, path: string, index: number) => void;
+export type StructCheck = (issues: Issues, value: Readonly<Record<string, unknown>>, path: string) => void;
+
+export interface TextRule {
+  readonly maxLength?: number;
+  readonly enum?: ReadonlySet<string>;
+}
+export interface RangeRule {
+  readonly minValue?: number;
+  readonly maxValue?: number;
+}
+export interface FileRule {
+  /** Size limit in bytes (最大长度 on a file). */
+  readonly maxLength?: number;
+}
+
+/** A params object seen as its wire-named fields, for the generated checks. */
+export function fieldsOf(value: object): Readonly<Record<string, unknown>> {
+  return value as Readonly<Record<string, unknown>>;
+}
+
+export function pathOf(path: string, key: Key): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path === "" ? key : `${path}.${key}`;
+}
+
+function report(issues: Issues, path: string, key: Key, code: IssueCode, message: string): void {
+  issues.push({ path: pathOf(path, key), code, message });
+}
+
+function missing(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/** True when the value is present; reports `required` when it is missing and must not be. */
+function present(issues: Issues, value: unknown, path: string, key: Key, required: boolean): boolean {
+  if (!missing(value)) return true;
+  if (required) report(issues, path, key, "required", "is required");
+  return false;
+}
+
+export function checkString(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+  if (!present(issues, value, path, key, required)) return;
+  if (typeof value !== "string") return report(issues, path, key, "type", `expected a string, got ${kindOf(value)}`);
+  if (rule?.maxLength !== undefined && value.length > rule.maxLength) {
+    report(issues, path, key, "maxLength", `is ${value.length} characters long; at most ${rule.maxLength} allowed`);
+  }
+  if (rule?.enum !== undefined && !rule.enum.has(value)) {
+    report(issues, path, key, "enum", `must be one of ${[...rule.enum].join(", ")}; got ${JSON.stringify(value)}`);
+  }
+}
+
+const INTEGER = /^-?\d+$/;
+
+/** Number (a Java Long): a safe integer, a bigint, or a string of digits. */
+export function checkNumber(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: RangeRule): void {
+  if (!present(issues, value, path, key, required)) return;
+  let n: bigint;
+  if (typeof value === "bigint") n = value;
+  else if (typeof value === "number" && Number.isSafeInteger(value)) n = BigInt(value);
+  else if (typeof value === "string" && INTEGER.test(value)) n = BigInt(value);
+  else return report(issues, path, key, "type", `expected an integer (number, bigint or digit string), got ${kindOf(value)}`);
+  checkRange(issues, path, key, rule, (bound) => compareInteger(n, bound));
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/** Price / BigDecimal: a finite number or a decimal string. */
+export function checkDecimal(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: RangeRule): void {
+  if (!present(issues, value, path, key, required)) return;
+  let n: number;
+  if (typeof value === "number" && Number.isFinite(value)) n = value;
+  else if (typeof value === "string" && DECIMAL.test(value)) n = Number(value);
+  else return report(issues, path, key, "type", `expected a decimal (number or decimal string), got ${kindOf(value)}`);
+  checkRange(issues, path, key, rule, (bound) => Math.sign(n - bound));
+}
+
+function compareInteger(n: bigint, bound: number): number {
+  if (Number.isInteger(bound)) return n < BigInt(bound) ? -1 : n > BigInt(bound) ? 1 : 0;
+  return Math.sign(Number(n) - bound);
+}
+
+function checkRange(issues: Issues, path: string, key: Key, rule: RangeRule | undefined, compare: (bound: number) => number): void {
+  if (rule?.minValue !== undefined && compare(rule.minValue) < 0) {
+    report(issues, path, key, "minValue", `must be at least ${rule.minValue}`);
+  }
+  if (rule?.maxValue !== undefined && compare(rule.maxValue) > 0) {
+    report(issues, path, key, "maxValue", `must be at most ${rule.maxValue}`);
+  }
+}
+
+export function checkBoolean(issues: Issues, value: unknown, path: string, key: Key, required: boolean): void {
+  if (!present(issues, value, path, key, required)) return;
+  if (typeof value !== "boolean") report(issues, path, key, "type", `expected a boolean, got ${kindOf(value)}`);
+}
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
+
+/** Date: a valid Date, or text `yyyy-MM-dd HH:mm:ss` (GMT+8) / `yyyy-MM-dd`. */
+export function checkDate(issues: Issues, value: unknown, path: string, key: Key, required: boolean): void {
+  if (!present(issues, value, path, key, required)) return;
+  if (value instanceof Date ? Number.isNaN(value.getTime()) : typeof value !== "string" || !DATE_TEXT.test(value)) {
+    report(issues, path, key, "type", `expected a Date or "yyyy-MM-dd HH:mm:ss", got ${kindOf(value)}`);
+  }
+}
+
+/** Json: JSON text, or a value to be serialized. */
+export function checkJson(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+  if (!present(issues, value, path, key, required)) return;
+  if (typeof value === "string") return checkString(issues, value, path, key, required, rule);
+  if (typeof value !== "object") report(issues, path, key, "type", `expected JSON text or an object, got ${kindOf(value)}`);
+}
+
+export function checkMap(issues: Issues, value: unknown, path: string, key: Key, required: boolean): void {
+  if (!present(issues, value, path, key, required)) return;
+  if (typeof value !== "object" || Array.isArray(value)) report(issues, path, key, "type", `expected an object, got ${kindOf(value)}`);
+}
+
+export function checkFieldList(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+  if (Array.isArray(value)) {
+    if (!present(issues, value.length === 0 ? undefined : value, path, key, required)) return;
+    if (!value.every((v) => typeof v === "string")) return report(issues, path, key, "type", "expected field names (strings)");
+    return checkString(issues, value.join(","), path, key, required, rule);
+  }
+  checkString(issues, value, path, key, required, rule);
+}
+
+export function checkFile(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: FileRule): void {
+  if (!present(issues, value, path, key, required)) return;
+  const file = value as Partial<TopFile>;
+  const data = file.data;
+  const size = data instanceof Uint8Array ? data.byteLength : typeof Blob !== "undefined" && data instanceof Blob ? data.size : -1;
+  if (typeof value !== "object" || typeof file.name !== "string" || size < 0) {
+    return report(issues, path, key, "type", "expected a file { name, data: Uint8Array | Blob }");
+  }
+  if (rule?.maxLength !== undefined && size > rule.maxLength) {
+    report(issues, path, key, "maxLength", `is ${size} bytes; at most ${rule.maxLength} allowed`);
+  }
+}
+
+/** A list: an empty one counts as missing (TOP sends nothing for it); each item must be present and valid. */
+export function checkList(
+  issues: Issues,
+  value: unknown,
+  path: string,
+  key: Key,
+  required: boolean,
+  maxListSize: number | undefined,
+  item: ItemCheck,
+): void {
+  if (!present(issues, Array.isArray(value) && value.length === 0 ? undefined : value, path, key, required)) return;
+  if (!Array.isArray(value)) return report(issues, path, key, "type", `expected a list, got ${kindOf(value)}`);
+  if (maxListSize !== undefined && value.length > maxListSize) {
+    report(issues, path, key, "maxListSize", `has ${value.length} items; at most ${maxListSize} allowed`);
+  }
+  const itemPath = pathOf(path, key);
+  for (let i = 0; i < value.length; i++) item(issues, value[i], itemPath, i);
+}
+
+export function checkStruct(issues: Issues, value: unknown, path: string, key: Key, required: boolean, check: StructCheck): void {
+  if (!present(issues, value, path, key, required)) return;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return report(issues, path, key, "type", `expected an object, got ${kindOf(value)}`);
+  }
+  check(issues, value as Readonly<Record<string, unknown>>, pathOf(path, key));
+}
+
+/** Cross-field rule: at least one of the fields is given. The path names them all: `trade_no|out_trade_no`. */
+export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: string, fields: readonly string[]): void {
+  if (fields.some((f) => !missing(value[f]))) return;
+  report(issues, path, fields.join("|"), "atLeastOne", `at least one of ${fields.join(", ")} is required`);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "an invalid Date";
+  if (typeof value === "number" && !Number.isSafeInteger(value)) return `the number ${value}`;
+  return typeof value === "object" ? "an object" : typeof value;
+}
