@@ -14,7 +14,7 @@ export const SDK_COMPILER_OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
   noEmit: true,
   lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-  types: ["node"],
+  types: [],
 };
 
 export interface VerifyProblem {
@@ -27,15 +27,21 @@ export interface VerifyProblem {
 export function verifyFiles(files: ReadonlyMap<string, string>): VerifyProblem[] {
   const project = new Project({ compilerOptions: SDK_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
   const sources = [...files].map(([path, text]) => project.createSourceFile(resolve(path), text, { overwrite: true }));
-  const problems: VerifyProblem[] = [];
-  for (const d of project.getPreEmitDiagnostics()) {
-    const sf = d.getSourceFile();
-    problems.push({
-      file: sf?.getFilePath() ?? "(project)",
-      line: d.getLineNumber() ?? 1,
-      message: ts.flattenDiagnosticMessageText(d.compilerObject.messageText, " "),
-    });
-  }
+  // Only the emitted files are judged: the runtime they import is checked with the rest of topgen's own code.
+  const program = project.getProgram().compilerObject;
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...sources.flatMap((sf) => {
+      const tsFile = sf.compilerNode;
+      return [...program.getSyntacticDiagnostics(tsFile), ...program.getSemanticDiagnostics(tsFile)];
+    }),
+  ];
+  const problems: VerifyProblem[] = diagnostics.map((d) => ({
+    file: d.file?.fileName ?? "(project)",
+    line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1,
+    message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+  }));
   for (const sf of sources) {
     for (const node of sf.getDescendantsOfKind(SyntaxKind.AnyKeyword)) {
       problems.push({ file: sf.getFilePath(), line: node.getStartLineNumber(), message: "generated code uses `any`" });

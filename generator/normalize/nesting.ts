@@ -17,6 +17,7 @@ export interface Node {
 export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Node[] {
   const roots: Node[] = [];
   let stack: Node[] = [];
+  let previous: Node | undefined;
   for (const row of rows) {
     const node: Node = {
       row,
@@ -25,11 +26,18 @@ export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagno
       children: [],
     };
     if (row.depth === 0 || (row.depth === undefined && !row.nested)) {
+      previous = node;
       roots.push(node);
       stack = node.parsed.struct ? [node] : [];
       continue;
     }
-    const parent = row.depth !== undefined ? parentAtDepth(stack, row.depth) : chooseParent(stack, node, facts, diagnostics);
+    const parent =
+      row.depth !== undefined
+        ? parentAtDepth(stack, row.depth)
+        : previous?.row.hasChildren && stack[stack.length - 1] === previous
+          ? previous // the row right after a struct printed without `└` is its first child
+          : chooseParent(stack, node, facts, diagnostics);
+    previous = node;
     if (!parent) {
       diagnostics.push({ level: "warning", message: `${row.name} has no struct above it; read as top level`, line: row.line });
       roots.push(node);

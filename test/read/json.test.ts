@@ -377,6 +377,62 @@ describe("the JSON tree parser", () => {
     const node = parseJsonTree('{"v": 9223372036854775807.50e-0}');
     expect(node).toMatchObject({ kind: "object", entries: [{ key: "v", value: { kind: "number", text: "9223372036854775807.50e-0" } }] });
   });
+
+  it("keeps duplicate keys in order, each with the line of its key", () => {
+    const node = parseJsonTree('{"a": 1,\n "b": true,\n "a":\n  "x"}');
+    expect(node).toEqual({
+      kind: "object",
+      line: 1,
+      entries: [
+        { key: "a", line: 1, value: { kind: "number", line: 1, text: "1" } },
+        { key: "b", line: 2, value: { kind: "boolean", line: 2, value: true } },
+        { key: "a", line: 3, value: { kind: "string", line: 4, value: "x" } },
+      ],
+    });
+  });
+
+  it("counts LF, CRLF and a lone CR as one line break each", () => {
+    const node = parseJsonTree("[1,\r\n2,\r3,\n\r\n4]");
+    expect(node.kind === "array" && node.items.map((n) => n.line)).toEqual([1, 2, 3, 5]);
+    expect(thrown(() => parseJsonTree("[1,\r\n2,\r3,\n\r\n4,]"))).toMatchObject({ line: 5, column: 3 });
+  });
+
+  const errors: Array<[string, { given: string; want: { reason: string; line: number; column: number } }]> = [
+    ["a line comment", { given: '{"a": 1, // no\n"b": 2}', want: { reason: "expected a quoted key, found '/'", line: 1, column: 10 } }],
+    ["a block comment", { given: "[1,\n /* no */ 2]", want: { reason: "expected a value, found '/'", line: 2, column: 2 } }],
+    ["a trailing comma in an object", { given: '{"a": 1,\n}', want: { reason: "expected a quoted key, found '}'", line: 2, column: 1 } }],
+    ["a trailing comma in an array", { given: "[1, 2,]", want: { reason: "expected a value, found ']'", line: 1, column: 7 } }],
+    ["a missing colon", { given: '{"a" 1}', want: { reason: `expected ':' after key "a", found '1'`, line: 1, column: 6 } }],
+    ["a missing value", { given: '{"a":}', want: { reason: `expected a value for key "a", found '}'`, line: 1, column: 6 } }],
+    ["an unclosed object", { given: '{"a": 1', want: { reason: "expected ',' or '}' in an object, found the end of the input", line: 1, column: 8 } }],
+    ["an unclosed array", { given: "[1,\n", want: { reason: "expected a value, found the end of the input", line: 2, column: 1 } }],
+    ["a misspelt keyword", { given: '{"a": nul}', want: { reason: `expected a value for key "a", found 'n'`, line: 1, column: 7 } }],
+    ["a keyword run into a word", { given: "[nullx]", want: { reason: "expected ',' or ']' in an array, found 'x'", line: 1, column: 6 } }],
+    ["a word after the root value", { given: "true false", want: { reason: "unexpected 'f' after the end of the JSON value", line: 1, column: 6 } }],
+    ["a number without fraction digits", { given: "[1.]", want: { reason: "invalid number: expected a digit after '.', found ']'", line: 1, column: 4 } }],
+    ["a number without exponent digits", { given: "[1e+]", want: { reason: "invalid number: expected a digit in the exponent, found ']'", line: 1, column: 5 } }],
+    ["a minus without digits", { given: "[-x]", want: { reason: "invalid number: expected a digit, found 'x'", line: 1, column: 3 } }],
+    ["a leading zero after a minus", { given: "-01", want: { reason: "invalid number: leading zero, found '1'", line: 1, column: 3 } }],
+    ["a plus sign", { given: "+1", want: { reason: "expected a JSON value, found '+'", line: 1, column: 1 } }],
+    ["a short \\u escape", { given: '"ab\\u12"', want: { reason: "invalid \\u escape in a string (expected four hex digits)", line: 1, column: 4 } }],
+    ["the first of two errors in a string", { given: '["a\\qb\u0001"]', want: { reason: "invalid escape \\'q' in a string", line: 1, column: 4 } }],
+    ["an unterminated key", { given: '{"ab', want: { reason: "unterminated string", line: 1, column: 5 } }],
+    ["a bad string where a comma is due", { given: '[1 "\\q"]', want: { reason: "expected ',' or ']' in an array, found '\"'", line: 1, column: 4 } }],
+    ["a vertical tab as white space", { given: "[1,\u000b2]", want: { reason: "expected a value, found U+000B", line: 1, column: 4 } }],
+    ["a byte order mark inside", { given: "[1]\ufeff", want: { reason: "unexpected U+FEFF after the end of the JSON value", line: 1, column: 4 } }],
+  ];
+  it.each(errors)("rejects %s at the offending character", (_title, { given, want }) => {
+    const err = thrown(() => parseJsonTree(given));
+    expect(err).toBeInstanceOf(JsonSyntaxError);
+    expect(err).toMatchObject(want);
+    expect(() => JSON.parse(given)).toThrow(SyntaxError);
+  });
+
+  it("refuses nesting beyond 512 levels without overflowing the stack", () => {
+    expect(thrown(() => parseJsonTree("[".repeat(200_000)))).toMatchObject({ reason: "nested deeper than 512 levels", column: 513 });
+    expect(thrown(() => parseJsonTree('{"a":'.repeat(600)))).toMatchObject({ reason: "nested deeper than 512 levels", column: 2561 });
+    expect(parseJsonTree(`${"[".repeat(512)}${"]".repeat(512)}`).kind).toBe("array");
+  });
 });
 
 describe("readJsonPage: rows and lines for any param tree", () => {

@@ -1,6 +1,12 @@
-// A strict JSON parser (RFC 8259) that keeps what the JSON reader needs and JSON.parse throws away:
-// the 1-based line of every value and key, every member of an object in order (duplicates included), and the
-// source text of every number (so no digit is ever lost). Syntax errors carry the line and column.
+// A strict JSON (RFC 8259) tree that keeps what the JSON reader needs and JSON.parse throws away: the 1-based
+// line of every value and key, every member of an object in order (duplicates included), and the source text of
+// every number (so no digit is ever lost). Syntax errors carry the line and column.
+//
+// The scanning and parsing is jsonc-parser's (its event API, `visit`, configured for strict JSON: no comments,
+// no trailing commas, no empty input). This module only builds the tree from its events, maps offsets to lines,
+// refuses nesting deeper than MAX_NESTING, and turns the first error into a message at the exact character.
+
+import { ParseErrorCode, visit } from "jsonc-parser";
 
 export interface JsonObject {
   kind: "object";
@@ -52,45 +58,12 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Deeper nesting than this is refused (keeps recursion far from the stack limit). */
+/** Deeper nesting than this is refused (keeps jsonc-parser's recursion far from the stack limit). */
 export const MAX_NESTING = 512;
-
-const enum C {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  Quote = 0x22,
-  Plus = 0x2b,
-  Comma = 0x2c,
-  Minus = 0x2d,
-  Dot = 0x2e,
-  Zero = 0x30,
-  Nine = 0x39,
-  Colon = 0x3a,
-  UpperE = 0x45,
-  OpenBracket = 0x5b,
-  Backslash = 0x5c,
-  CloseBracket = 0x5d,
-  LowerE = 0x65,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  "\\": "\\",
-  "/": "/",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-};
 
 /** Parses one JSON text (surrounding whitespace allowed). Throws JsonSyntaxError. */
 export function parseJsonTree(text: string): JsonNode {
-  return new Parser(text).parseDocument();
+  return new TreeBuilder(text).build();
 }
 
 /** How a node's kind reads in a message: "an object", "a string", … */
@@ -139,245 +112,241 @@ export function toPlainValue(node: JsonNode): unknown {
   }
 }
 
-class Parser {
-  private pos = 0;
-  private line = 1;
-  private lineStart = 0;
-  private depth = 0;
+/** What the text must continue with at the current point; names the expectation in error messages. */
+type Expect = "key" | "colon" | "value" | "next";
 
-  constructor(private readonly text: string) {}
+interface Frame {
+  node: JsonObject | JsonArray;
+  expect: Expect;
+  /** The latest key of an object and its line (for the entry its value completes). */
+  key: string;
+  keyLine: number;
+}
 
-  parseDocument(): JsonNode {
-    this.skipWhitespace();
-    const node = this.parseValue("a JSON value");
-    this.skipWhitespace();
-    if (this.pos < this.text.length) this.fail(`unexpected ${this.describeHere()} after the end of the JSON value`);
-    return node;
+/** Builds the tree from jsonc-parser's events; throws at the first error. */
+class TreeBuilder {
+  /** Offset at which each line starts (line n starts at lineStarts[n - 1]). */
+  private readonly lineStarts: number[];
+  private readonly stack: Frame[] = [];
+  private root: JsonNode | undefined;
+  /** End offset of the latest number token (-1 if the latest token was not a number). */
+  private numberEnd = -1;
+
+  constructor(private readonly text: string) {
+    this.lineStarts = lineStartsOf(text);
   }
 
-  private parseValue(expected: string): JsonNode {
-    const code = this.text.charCodeAt(this.pos);
-    const line = this.line;
+  build(): JsonNode {
+    visit(
+      this.text,
+      {
+        onObjectBegin: (offset) => this.begin({ kind: "object", line: this.lineAt(offset), entries: [] }, "key", offset),
+        onArrayBegin: (offset) => this.begin({ kind: "array", line: this.lineAt(offset), items: [] }, "value", offset),
+        onObjectEnd: (offset) => this.end(offset, 0x7d /* } */),
+        onArrayEnd: (offset) => this.end(offset, 0x5d /* ] */),
+        onObjectProperty: (key, offset) => {
+          const frame = this.top();
+          frame.key = key;
+          frame.keyLine = this.lineAt(offset);
+          frame.expect = "colon";
+        },
+        onSeparator: (character) => {
+          this.numberEnd = -1;
+          const frame = this.top();
+          frame.expect = character === ":" || frame.node.kind === "array" ? "value" : "key";
+        },
+        onLiteralValue: (value: unknown, offset, length) => this.literal(value, offset, length),
+        onError: (code, offset, length) => this.error(code, offset, length),
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+    // Unreachable: without an error (which throws) jsonc-parser always reports a value.
+    if (this.root === undefined) throw this.fail(this.text.length, "expected a JSON value");
+    return this.root;
+  }
+
+  private top(): Frame {
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame) throw new Error("JSON tree: a member event outside any object or array");
+    return frame;
+  }
+
+  private begin(node: JsonObject | JsonArray, expect: Expect, offset: number): void {
+    if (this.stack.length >= MAX_NESTING) throw this.fail(offset, `nested deeper than ${MAX_NESTING} levels`);
+    this.attach(node);
+    this.stack.push({ node, expect, key: "", keyLine: 0 });
+  }
+
+  /** jsonc-parser also signals the end at an unclosed container's end of input; the error follows. */
+  private end(offset: number, closer: number): void {
+    this.numberEnd = -1;
+    if (this.text.charCodeAt(offset) === closer) this.stack.pop();
+  }
+
+  private literal(value: unknown, offset: number, length: number): void {
+    const line = this.lineAt(offset);
+    this.numberEnd = -1;
+    if (typeof value === "number") {
+      // jsonc-parser hands over a JS number; the tree keeps the digits as written.
+      this.attach({ kind: "number", line, text: this.text.slice(offset, offset + length) });
+      this.numberEnd = offset + length;
+    } else if (typeof value === "string") {
+      this.attach({ kind: "string", line, value });
+    } else if (typeof value === "boolean") {
+      this.attach({ kind: "boolean", line, value });
+    } else {
+      this.attach({ kind: "null", line });
+    }
+  }
+
+  private attach(node: JsonNode): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame) {
+      this.root = node;
+    } else if (frame.node.kind === "array") {
+      frame.node.items.push(node);
+      frame.expect = "next";
+    } else {
+      frame.node.entries.push({ key: frame.key, line: frame.keyLine, value: node });
+      frame.expect = "next";
+    }
+  }
+
+  /**
+   * The first error jsonc-parser reports, as a message at the character that is wrong. jsonc-parser locates
+   * errors inside a string or number token at the token's start, so those tokens are re-read here to find the
+   * offending character; other errors are at the unexpected token and named by what was expected there.
+   */
+  private error(code: ParseErrorCode, offset: number, length: number): never {
+    const text = this.text;
+    // "01": jsonc-parser reads the number 0 followed by another token; JSON calls it a leading zero.
+    if (offset === this.numberEnd && isDigit(text.charCodeAt(offset))) {
+      throw this.fail(offset, `invalid number: leading zero, found ${this.describeAt(offset)}`);
+    }
+    // A token that is wrong where a value (or key) is expected is reported inside it; where the text should
+    // have continued otherwise, the token is unexpected as a whole (as in reading order, that error comes first).
+    const frame = this.stack[this.stack.length - 1];
+    const wantsValue = frame ? frame.expect === "value" : this.root === undefined;
+    const wantsString = wantsValue || frame?.expect === "key";
     switch (code) {
-      case C.OpenBrace:
-        return this.parseObject();
-      case C.OpenBracket:
-        return this.parseArray();
-      case C.Quote:
-        return { kind: "string", line, value: this.parseString() };
-      case 0x74: // t
-        this.expectWord("true");
-        return { kind: "boolean", line, value: true };
-      case 0x66: // f
-        this.expectWord("false");
-        return { kind: "boolean", line, value: false };
-      case 0x6e: // n
-        this.expectWord("null");
-        return { kind: "null", line };
-      default:
-        if (code === C.Minus || (code >= C.Zero && code <= C.Nine)) return { kind: "number", line, text: this.parseNumber() };
-        return this.fail(`expected ${expected}, found ${this.describeHere()}`);
-    }
-  }
-
-  private enter(): void {
-    if (++this.depth > MAX_NESTING) this.fail(`nested deeper than ${MAX_NESTING} levels`);
-  }
-
-  private parseObject(): JsonObject {
-    const node: JsonObject = { kind: "object", line: this.line, entries: [] };
-    this.enter();
-    this.pos++; // {
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === C.CloseBrace) {
-      this.pos++;
-      this.depth--;
-      return node;
-    }
-    for (;;) {
-      if (this.text.charCodeAt(this.pos) !== C.Quote) this.fail(`expected a quoted key, found ${this.describeHere()}`);
-      const line = this.line;
-      const key = this.parseString();
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) !== C.Colon) this.fail(`expected ':' after key ${JSON.stringify(key)}, found ${this.describeHere()}`);
-      this.pos++;
-      this.skipWhitespace();
-      node.entries.push({ key, line, value: this.parseValue(`a value for key ${JSON.stringify(key)}`) });
-      this.skipWhitespace();
-      const code = this.text.charCodeAt(this.pos);
-      if (code === C.Comma) {
-        this.pos++;
-        this.skipWhitespace();
-      } else if (code === C.CloseBrace) {
-        this.pos++;
-        this.depth--;
-        return node;
-      } else {
-        this.fail(`expected ',' or '}' in an object, found ${this.describeHere()}`);
-      }
-    }
-  }
-
-  private parseArray(): JsonArray {
-    const node: JsonArray = { kind: "array", line: this.line, items: [] };
-    this.enter();
-    this.pos++; // [
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === C.CloseBracket) {
-      this.pos++;
-      this.depth--;
-      return node;
-    }
-    for (;;) {
-      node.items.push(this.parseValue("a value"));
-      this.skipWhitespace();
-      const code = this.text.charCodeAt(this.pos);
-      if (code === C.Comma) {
-        this.pos++;
-        this.skipWhitespace();
-      } else if (code === C.CloseBracket) {
-        this.pos++;
-        this.depth--;
-        return node;
-      } else {
-        this.fail(`expected ',' or ']' in an array, found ${this.describeHere()}`);
-      }
-    }
-  }
-
-  /** At an opening quote; returns the decoded string and leaves pos after the closing quote. */
-  private parseString(): string {
-    const text = this.text;
-    let pos = this.pos + 1;
-    let chunkStart = pos;
-    let out = "";
-    for (;;) {
-      if (pos >= text.length) {
-        this.pos = pos;
-        this.fail("unterminated string");
-      }
-      const code = text.charCodeAt(pos);
-      if (code === C.Quote) {
-        out += text.slice(chunkStart, pos);
-        this.pos = pos + 1;
-        return out;
-      }
-      if (code === C.Backslash) {
-        out += text.slice(chunkStart, pos);
-        const esc = text.charAt(pos + 1);
-        if (esc === "u") {
-          const hex = text.slice(pos + 2, pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-            this.pos = pos;
-            this.fail("invalid \\u escape in a string (expected four hex digits)");
-          }
-          out += String.fromCharCode(parseInt(hex, 16));
-          pos += 6;
-        } else {
-          const decoded = ESCAPES[esc];
-          if (decoded === undefined) {
-            this.pos = pos;
-            this.fail(esc === "" ? "unterminated string" : `invalid escape \\${describeChar(esc)} in a string`);
-          }
-          out += decoded;
-          pos += 2;
+      case ParseErrorCode.UnexpectedEndOfString:
+      case ParseErrorCode.InvalidCharacter:
+      case ParseErrorCode.InvalidEscapeCharacter:
+      case ParseErrorCode.InvalidUnicode:
+        if (wantsString) throw this.stringError(offset);
+        break;
+      case ParseErrorCode.UnexpectedEndOfNumber:
+        if (wantsValue) {
+          // The token ends where the missing digit should be: after "." or after "e" and its sign.
+          const at = offset + length;
+          const what = text.charCodeAt(at - 1) === 0x2e /* . */ ? "expected a digit after '.'" : "expected a digit in the exponent";
+          throw this.fail(at, `invalid number: ${what}, found ${this.describeAt(at)}`);
         }
-        chunkStart = pos;
-        continue;
-      }
-      if (code < C.Space) {
-        this.pos = pos;
-        this.fail(code === C.LineFeed || code === C.CarriageReturn ? "unterminated string (a raw line break inside a string)" : `raw control character ${describeChar(text.charAt(pos))} inside a string`);
-      }
-      pos++;
-    }
-  }
-
-  private parseNumber(): string {
-    const text = this.text;
-    const start = this.pos;
-    let pos = start;
-    const digits = (): number => {
-      const from = pos;
-      while (pos < text.length) {
-        const c = text.charCodeAt(pos);
-        if (c < C.Zero || c > C.Nine) break;
-        pos++;
-      }
-      return pos - from;
-    };
-    const bad = (what: string): never => {
-      this.pos = pos;
-      return this.fail(`invalid number: ${what}, found ${this.describeHere()}`);
-    };
-    if (text.charCodeAt(pos) === C.Minus) pos++;
-    if (text.charCodeAt(pos) === C.Zero) {
-      pos++;
-      const c = text.charCodeAt(pos);
-      if (c >= C.Zero && c <= C.Nine) bad("leading zero");
-    } else if (digits() === 0) {
-      bad("expected a digit");
-    }
-    if (text.charCodeAt(pos) === C.Dot) {
-      pos++;
-      if (digits() === 0) bad("expected a digit after '.'");
-    }
-    const e = text.charCodeAt(pos);
-    if (e === C.LowerE || e === C.UpperE) {
-      pos++;
-      const sign = text.charCodeAt(pos);
-      if (sign === C.Plus || sign === C.Minus) pos++;
-      if (digits() === 0) bad("expected a digit in the exponent");
-    }
-    this.pos = pos;
-    return text.slice(start, pos);
-  }
-
-  private expectWord(word: string): void {
-    if (this.text.startsWith(word, this.pos)) {
-      this.pos += word.length;
-      return;
-    }
-    this.fail(`expected a value, found ${this.describeHere()}`);
-  }
-
-  private skipWhitespace(): void {
-    const text = this.text;
-    let pos = this.pos;
-    for (;;) {
-      const code = text.charCodeAt(pos);
-      if (code === C.Space || code === C.Tab) {
-        pos++;
-      } else if (code === C.LineFeed) {
-        pos++;
-        this.line++;
-        this.lineStart = pos;
-      } else if (code === C.CarriageReturn) {
-        pos++;
-        // CRLF counts once (at the LF); a lone CR is a line break of its own.
-        if (text.charCodeAt(pos) !== C.LineFeed) {
-          this.line++;
-          this.lineStart = pos;
-        }
-      } else {
+        break;
+      case ParseErrorCode.InvalidSymbol: {
+        if (!wantsValue) break;
+        // A "-" not followed by a digit is a token of its own; the digit is what is missing.
+        if (text.charCodeAt(offset) === 0x2d /* - */) throw this.fail(offset + 1, `invalid number: expected a digit, found ${this.describeAt(offset + 1)}`);
+        // jsonc-parser reads "nullx" as one unknown word; JSON reads null, then an unexpected "x".
+        const keyword = /^(?:true|false|null)/.exec(text.slice(offset, offset + length))?.[0];
+        if (keyword) throw this.fail(offset + keyword.length, this.unexpected(this.describeAt(offset + keyword.length), true));
         break;
       }
+      default:
+        break;
     }
-    this.pos = pos;
+    throw this.fail(offset, this.unexpected(this.describeAt(offset)));
   }
 
-  private describeHere(): string {
-    if (this.pos >= this.text.length) return "the end of the input";
-    const cp = this.text.codePointAt(this.pos) ?? 0;
-    return describeChar(String.fromCodePoint(cp));
+  /** The message for an unexpected token, after what the text should have continued with (`afterValue`: as if
+   * the value just begun had been read). */
+  private unexpected(found: string, afterValue = false): string {
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame) return this.root === undefined && !afterValue ? `expected a JSON value, found ${found}` : `unexpected ${found} after the end of the JSON value`;
+    const expect = afterValue ? "next" : frame.expect;
+    const key = JSON.stringify(frame.key);
+    if (frame.node.kind === "array") return expect === "next" ? `expected ',' or ']' in an array, found ${found}` : `expected a value, found ${found}`;
+    switch (expect) {
+      case "key":
+        return `expected a quoted key, found ${found}`;
+      case "colon":
+        return `expected ':' after key ${key}, found ${found}`;
+      case "value":
+        return `expected a value for key ${key}, found ${found}`;
+      case "next":
+        return `expected ',' or '}' in an object, found ${found}`;
+    }
   }
 
-  private fail(reason: string): never {
-    throw new JsonSyntaxError(reason, this.line, this.pos - this.lineStart + 1);
+  /** The error in the string token at `offset` (its opening quote): the first character JSON does not allow. */
+  private stringError(offset: number): JsonSyntaxError {
+    const text = this.text;
+    for (let pos = offset + 1; pos < text.length; pos++) {
+      const code = text.charCodeAt(pos);
+      if (code === 0x5c /* \ */) {
+        const esc = text.charAt(pos + 1);
+        if (esc === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) return this.fail(pos, "invalid \\u escape in a string (expected four hex digits)");
+          pos += 5;
+        } else if (esc !== "" && '"\\/bfnrt'.includes(esc)) {
+          pos++;
+        } else {
+          return this.fail(pos, esc === "" ? "unterminated string" : `invalid escape \\${describeChar(esc)} in a string`);
+        }
+      } else if (code === 0x0a || code === 0x0d) {
+        return this.fail(pos, "unterminated string (a raw line break inside a string)");
+      } else if (code < 0x20) {
+        return this.fail(pos, `raw control character ${describeChar(text.charAt(pos))} inside a string`);
+      } else if (code === 0x22 /* " */) {
+        break; // not expected: jsonc-parser reported an error in a string that has none
+      }
+    }
+    return this.fail(text.length, "unterminated string");
+  }
+
+  private describeAt(offset: number): string {
+    if (offset >= this.text.length) return "the end of the input";
+    return describeChar(String.fromCodePoint(this.text.codePointAt(offset) ?? 0));
+  }
+
+  /** 1-based line of an offset: binary search in the line-start table. */
+  private lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  private fail(offset: number, reason: string): JsonSyntaxError {
+    const line = this.lineAt(offset);
+    return new JsonSyntaxError(reason, line, offset - (this.lineStarts[line - 1] ?? 0) + 1);
   }
 }
 
-/** A character as it reads in a one-line message: printable ones quoted, others as \uXXXX. */
+/** Offsets at which lines start: after each LF, CRLF, or lone CR. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes("\r")) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** A character as it reads in a one-line message: printable ones quoted, others as U+XXXX. */
 function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfeff) {

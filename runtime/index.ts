@@ -1,0 +1,24 @@
+// The runtime that generated modules and SDK users import.
+export * from "./types.js";
+export * from "./validate.js";
+export { TopClient, DEFAULT_GATEWAY } from "./client.js";
+export type { ExecuteOptions, RawRequest, TopClientOptions } from "./client.js";
+export { TopError, TopApiError, TopValidationError, TopDecodeError, TopTransportError } from "./errors.js";
+export type { TransportErrorKind } from "./errors.js";
+export { decodeResponse } from "./decode.js";
+export { toWireParams } from "./wire.js";
+export type { WireParams } from "./wire.js";
+export { responseKey, listItemKey } from "./names.js";
+export { formatGmt8, parseGmt8 } from "./timestamp.js";
+export { sign, signContent } from "./sign.js";
+export type { SignMethod } from "./sign.js";
+export type { FetchLike } from "./transport.js";
+export {
+  LosslessNumber,
+  isLosslessNumber,
+  parseLossless,
+  stringifyLossless,
+  parseJsonValue,
+  toJsonValue,
+} from "./json.js";
+export type { JsonValue } from "./json.js";

@@ -1,0 +1,158 @@
+// The real `topgen` bin, run as a child process in a scratch project.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { REPO } from "../support/sdk.js";
+
+const BIN = join(REPO, "bin", "topgen.js");
+const SEEDS = ["alibaba.idle.isv.order.dealrefund.txt", "alibaba.nlife.b2c.trade.refund.txt"];
+const scratch: string[] = [];
+
+beforeAll(() => {
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+});
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch project: the seed docs, and a config pointing generated code at this repo's runtime. */
+function project(docs: string[] = SEEDS, config: Record<string, unknown> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "topgen-cli-"));
+  scratch.push(dir);
+  mkdirSync(join(dir, "docs"));
+  for (const d of docs) cpSync(join(REPO, "docs", d), join(dir, "docs", d));
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, ...config }));
+  return dir;
+}
+
+function topgen(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function listing(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : [];
+}
+
+test("--help names every command", () => {
+  const r = topgen(REPO, "--help");
+  expect(r.code).toBe(0);
+  for (const command of ["parse", "generate", "check", "add"]) expect(r.stdout).toContain(command);
+});
+
+test("parse + generate on the seeds gives the committed specs and a generated module per API", () => {
+  const dir = project();
+  expect(topgen(dir, "parse", "docs").code).toBe(0);
+  for (const seed of SEEDS) {
+    const spec = seed.replace(/\.txt$/, ".json");
+    expect(readFileSync(join(dir, "specs", spec), "utf8")).toBe(readFileSync(join(REPO, "specs", spec), "utf8"));
+  }
+  const gen = topgen(dir, "generate");
+  expect(gen.code).toBe(0);
+  expect(gen.stdout).toMatch(/generated 2 APIs/);
+  expect(listing(join(dir, "generated"))).toEqual(["alibaba.idle.isv.order.dealrefund.ts", "alibaba.nlife.b2c.trade.refund.ts", "index.ts"]);
+  expect(topgen(dir, "check").code).toBe(0);
+});
+
+test("parse --stdout prints the spec of one page and writes nothing", () => {
+  const dir = project();
+  const r = topgen(dir, "parse", "--stdout", "docs/alibaba.nlife.b2c.trade.refund.txt");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(readFileSync(join(REPO, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8"));
+  expect(existsSync(join(dir, "specs"))).toBe(false);
+});
+
+describe("check catches drift", () => {
+  test("an edited spec: exit 1 with a unified diff, then regenerating makes it pass", () => {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    const file = join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"外部请求号"', '"外部请求号 (edited)"'));
+    const r = topgen(dir, "check");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("--- a/specs/alibaba.nlife.b2c.trade.refund.json");
+    expect(r.stdout).toMatch(/^-.*外部请求号 \(edited\)/m);
+    expect(r.stdout).toMatch(/^\+.*"外部请求号"/m);
+    expect(r.stderr).toContain("specs/alibaba.nlife.b2c.trade.refund.json");
+    topgen(dir, "parse", "docs");
+    expect(topgen(dir, "check").code).toBe(0);
+  });
+
+  test("an edited template: exit 1 with a diff of generated code, then regenerating makes it pass", () => {
+    const dir = project(SEEDS, { templates: "templates" });
+    cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    const template = join(dir, "templates", "module.hbs");
+    writeFileSync(template, readFileSync(template, "utf8").replace("DO NOT EDIT.", "DO NOT EDIT. (template v2)"));
+    const r = topgen(dir, "check");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("+++ b/generated/alibaba.idle.isv.order.dealrefund.ts");
+    expect(r.stdout).toMatch(/^\+.*\(template v2\)/m);
+    topgen(dir, "generate");
+    expect(topgen(dir, "check").code).toBe(0);
+  });
+
+  test("a hand edit to generated code is drift too", () => {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    writeFileSync(join(dir, "generated", "index.ts"), "// hand edit\n");
+    expect(topgen(dir, "check").code).toBe(1);
+  });
+});
+
+test("add copies the page into docs/, writes its spec, regenerates, and says what it wrote", () => {
+  const dir = project([SEEDS[0]!]);
+  topgen(dir, "parse", "docs");
+  topgen(dir, "generate");
+  const r = topgen(dir, "add", join(REPO, "..", "shared", "data", "seeds", "002_83a8456f5fe44fdf.txt"));
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("added alibaba.nlife.b2c.trade.refund");
+  expect(r.stdout).toContain("specs/alibaba.nlife.b2c.trade.refund.json");
+  expect(listing(join(dir, "docs"))).toEqual(SEEDS);
+  expect(listing(join(dir, "generated"))).toContain("alibaba.nlife.b2c.trade.refund.ts");
+  expect(topgen(dir, "check").code).toBe(0);
+});
+
+describe("bad input: one line naming the file, exit 2, nothing written", () => {
+  test.each<[string, { given: Buffer | string; line: number }]>([
+    ["an empty file", { given: "", line: 1 }],
+    ["a page with no 请求参数 table", { given: "alibaba.x.y (某接口)\n\n描述\n\n响应参数\n\n名称 类型 示例值 描述\nok Boolean true 成功\n", line: 1 }],
+    ["a binary file", { given: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), line: 3 }],
+    ["text that is not a doc page", { given: "hello\nworld\n", line: 1 }],
+  ])("%s", (_title, { given, line }) => {
+    const dir = project();
+    writeFileSync(join(dir, "docs", "bad.txt"), given);
+    const before = listing(dir);
+    const r = topgen(dir, "parse", "docs");
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`docs/bad.txt:${line}:`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(listing(dir)).toEqual(before);
+  });
+
+  test("a broken spec stops generate before anything is written", () => {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    const before = listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")]);
+    writeFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), '{ "specVersion": 1,\n  "method": 5 }');
+    const r = topgen(dir, "generate");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("specs/alibaba.nlife.b2c.trade.refund.json:");
+    expect(listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")])).toEqual(before);
+  });
+
+  test("an unknown command is a usage error, exit 2", () => {
+    const r = topgen(project(), "frobnicate");
+    expect(r.code).toBe(2);
+  });
+});

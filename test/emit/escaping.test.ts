@@ -1,0 +1,69 @@
+// Doc text reaches generated code only through escaping: nothing in it can break out of a comment or a string.
+import fc from "fast-check";
+import { Node, Project, SyntaxKind } from "ts-morph";
+import { describe, expect, test } from "vitest";
+import { unescapeJsdoc } from "../../generator/emit/escape.js";
+import { parseDoc } from "../../generator/parse.js";
+import { buildInRepo, specWith } from "../support/sdk.js";
+
+/** The JSDoc description of every property signature in a module, by property name (wire name). */
+function propertyDocs(code: string): Map<string, string[]> {
+  const sf = new Project({ useInMemoryFileSystem: true }).createSourceFile("m.ts", code);
+  const docs = new Map<string, string[]>();
+  for (const prop of sf.getDescendantsOfKind(SyntaxKind.PropertySignature)) {
+    const nameNode = prop.getNameNode();
+    const name = Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : nameNode.getText();
+    const texts = prop.getJsDocs().map((d) => d.getInnerText());
+    docs.set(name, [...(docs.get(name) ?? []), ...texts]);
+  }
+  return docs;
+}
+
+describe("seed descriptions survive into JSDoc", () => {
+  test("operation: a description holding /** … */ comes through verbatim and the module compiles", async () => {
+    const spec = parseDoc("docs/alibaba.idle.isv.order.dealrefund.txt");
+    const operation = spec.request[0]!.fields!.find((f) => f.name === "operation")!;
+    expect(operation.description).toContain("/** * 拒绝退款 -> 退款关闭 */");
+    const sdk = await buildInRepo([spec]); // throws when the generated code does not type-check
+    const doc = unescapeJsdoc(propertyDocs(sdk.files.get("alibaba.idle.isv.order.dealrefund.ts")!).get("operation")![0]!);
+    expect(doc.startsWith(operation.description!)).toBe(true);
+  });
+
+  test('extend_params: the example {"k1":v1} comes through verbatim', async () => {
+    const spec = parseDoc("docs/alibaba.nlife.b2c.trade.refund.txt");
+    const sdk = await buildInRepo([spec]);
+    const docs = propertyDocs(sdk.files.get("alibaba.nlife.b2c.trade.refund.ts")!).get("extend_params")!;
+    expect(docs.some((d) => d.includes('@example {"k1":v1}'))).toBe(true);
+  });
+});
+
+const hostile = fc.oneof(
+  fc.string({ unit: "binary" }),
+  fc.constantFrom("*/", "/*", "`${x}`", '"', "'", "\\", "\u2028", "\u0000", "\r\n", "@param x", " * @example", "*/ export const x = 1; /*"),
+);
+const text = fc.array(hostile, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
+
+test("any description, example, enum value or field name keeps the module compiling and reads back", async () => {
+  await fc.assert(
+    fc.asyncProperty(text, text, text, text, async (description, example, enumValue, name) => {
+      const fieldName = name.trim() === "" || name === "kind" ? "x" : name;
+      const spec = specWith(
+        "test.escaping",
+        [
+          { name: fieldName, type: "String", description, example },
+          { name: "kind", type: "String", enum: [{ value: enumValue }, { value: `${enumValue}2` }] },
+        ],
+        [{ name: fieldName, type: "String", description }],
+      );
+      const sdk = await buildInRepo([spec]);
+      const code = sdk.files.get("test.escaping.ts")!;
+      const docs = propertyDocs(code).get(fieldName);
+      expect(docs).toBeDefined();
+      const normalized = (s: string) => s.replace(/\r\n?/g, "\n").trim();
+      if (description.trim() !== "" && !/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/.test(description)) {
+        expect(normalized(unescapeJsdoc(docs![0]!))).toContain(normalized(description).split("\n").map((l) => l.trimEnd()).join("\n"));
+      }
+    }),
+    { numRuns: 12 },
+  );
+}, 120_000);

@@ -1,0 +1,49 @@
+// The normalizer where the samples are silent: it still decides, and says so with the doc line.
+import { expect, test } from "vitest";
+import { normalize } from "../../generator/normalize/index.js";
+import { readTextPage } from "../../generator/read/text.js";
+
+const source = { file: "p.txt", sha256: "0".repeat(64) };
+const page = (...rows: string[]) =>
+  ["x.demo.get (示例)", "", "说明", "", "请求参数", "", "名称 类型 是否必须 示例值 更多限制 描述", ...rows].join("\n");
+
+test("without samples, depth that the page does not show is reported with its line", () => {
+  const spec = normalize(
+    readTextPage(page("p Outer 可选 外层", "  • └ a", "  • String", "  • 可选", "  • x 说明", "  • inner", "  • Inner", "  • 可选", "  • 内", "  • └ b", "  • String", "  • 可选", "  • c", "  • d", "  • └ e", "  • String", "  • 可选", "  • 1", "  • 2"), "p.txt"),
+    source,
+  );
+  const outer = spec.request[0]!;
+  expect(outer.fields!.map((f) => f.name)).toEqual(["a", "inner"]);
+  expect(outer.fields![1]!.fields!.map((f) => f.name)).toEqual(["b", "e"]);
+  expect(spec.diagnostics).toContainEqual({ level: "warning", message: "depth of e is not settled by the samples; placed under inner", line: 22 });
+  expect(spec.diagnostics?.filter((d) => d.level === "warning")).toHaveLength(1);
+});
+
+test("a Java sample moves a sibling back up to its true parent", () => {
+  const text = [
+    page("p Outer 可选 外层", "  • inner", "  • Inner", "  • 可选", "  • 内", "  • └ b", "  • String", "  • 可选", "  • c", "  • └ e", "  • String", "  • 可选", "  • 1"),
+    "",
+    "请求示例",
+    "",
+    "X.Outer o1 = new X.Outer();",
+    "X.Inner o2 = new X.Inner();",
+    'o2.setB("c");',
+    "o1.setInner(o2);",
+    'o1.setE("1");',
+    "req.setP(o1);",
+  ].join("\n");
+  const spec = normalize(readTextPage(text, "p.txt"), source);
+  expect(spec.request[0]!.fields!.map((f) => [f.name, f.fields?.map((g) => g.name)])).toEqual([["inner", ["b"]], ["e", undefined]]);
+  expect(spec.request[0]!.fields![1]!.example).toBe("1");
+});
+
+test("a lone cell with no sample value: Chinese text reads as a description, with a note", () => {
+  const spec = normalize(readTextPage(page("p Outer 可选 外层", "  • └ a", "  • String", "  • 可选", "  • 地址"), "p.txt"), source);
+  expect(spec.request[0]!.fields![0]).toEqual({ name: "a", type: "String", description: "地址" });
+  expect(spec.diagnostics?.some((d) => d.line === 9 && d.level === "info")).toBe(true);
+});
+
+test("an unknown type is a warning, not a silent unknown", () => {
+  const spec = normalize(readTextPage(page("a Strange<T> 可选 x"), "p.txt"), source);
+  expect(spec.diagnostics?.some((d) => d.level === "warning")).toBe(true);
+});
