@@ -5,15 +5,21 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from "node:path";
 import { InputError } from "./errors.js";
 
+export interface InputFile {
+  path: string;
+  /** Named by the user, rather than found by walking a folder. */
+  named: boolean;
+}
+
 /** Files named on the command line; folders expand to their files (sorted, hidden ones skipped), recursively. */
-export function expandInputs(paths: string[]): string[] {
-  const out: string[] = [];
+export function expandInputs(paths: string[], named = true): InputFile[] {
+  const out: InputFile[] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new InputError(p, undefined, "no such file or folder");
     if (statSync(p).isDirectory()) {
       const names = readdirSync(p).filter((n) => !n.startsWith(".")).sort();
-      out.push(...expandInputs(names.map((n) => join(p, n))));
-    } else out.push(p);
+      out.push(...expandInputs(names.map((n) => join(p, n)), false));
+    } else out.push({ path: p, named });
   }
   return out;
 }

@@ -1,13 +1,14 @@
 // The operations the CLI offers, over a project laid out as topgen.config.json says.
 
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { Config } from "./config.js";
 import { moduleFileName } from "./emit/naming.js";
 import { InputError } from "./errors.js";
 import { expandInputs, readFolder, writeFolder, type WriteResult } from "./files.js";
-import { parseDoc } from "./parse.js";
+import { parseDoc, parseDocBytes } from "./parse.js";
+import { isDocPage } from "./read/index.js";
 import { buildSdk, type Sdk, type SpecEntry } from "./sdk.js";
 import { parseSpec } from "./spec/load.js";
 import { serializeSpec } from "./spec/serialize.js";
@@ -20,12 +21,14 @@ export function specFileName(method: string): string {
   return `${moduleFileName(method)}.json`;
 }
 
-/** Doc pages → spec texts (file name → JSON), not written. */
+/** Doc pages → spec texts (file name → JSON), not written. Folder walks pass over JSON that is not an API page. */
 export function parseDocs(inputs: string[], config: Config): Map<string, string> {
   const specs = new Map<string, string>();
   const origin = new Map<string, string>();
-  for (const file of expandInputs(inputs)) {
-    const spec = parseDoc(file, config.root);
+  for (const { path: file, named } of expandInputs(inputs)) {
+    const bytes = readFileSync(file);
+    if (!named && !isDocPage(bytes, file)) continue;
+    const spec = parseDocBytes(bytes, file, config.root);
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);

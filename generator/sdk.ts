@@ -44,12 +44,20 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions): Promi
   }
 
   const rendered = timed(timings, "render", () => [
-    ...views.map((v) => [`${v.fileName}.ts`, renderModule(templates, v)] as const),
-    ["index.ts", renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", views.map((v) => v.fileName))] as const,
+    ...views.map((v) => [`${v.fileName}.ts`, renderModule(templates, v), v.specPath] as const),
+    ["index.ts", renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", views.map((v) => v.fileName)), "index"] as const,
   ]);
   const files = new Map<string, string>();
   await timed(timings, "format", async () => {
-    for (const [name, code] of rendered) files.set(name, await formatTs(code));
+    for (const [name, code, source] of rendered) {
+      try {
+        files.set(name, await formatTs(code));
+      } catch (e) {
+        // Rendered code that does not even parse is a template or generator bug; name the API it came from.
+        const line = /\((\d+):\d+\)/.exec(String(e));
+        throw new InputError(`${posix(relative(options.root, join(options.outDir, name)))} (from ${source})`, line ? Number(line[1]) : undefined, `generated code does not parse: ${String(e).split("\n")[0]}`);
+      }
+    }
   });
   const problems = timed(timings, "verify", () => verifyFiles(new Map([...files].map(([n, t]) => [join(options.outDir, n), t]))));
   const first = problems[0];

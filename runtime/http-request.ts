@@ -57,7 +57,9 @@ export function buildHttpRequest(gateway: string, common: CommonParams, wire: Wi
   }
   const form = new FormData();
   for (const [key, value] of Object.entries(text)) form.append(key, value);
-  for (const [key, file] of files) form.append(key, toBlob(file), file.name);
+  for (const [key, value] of files) {
+    for (const file of Array.isArray(value) ? value : [value]) form.append(key, toBlob(file), file.name);
+  }
   return { url, body: form };
 }
 

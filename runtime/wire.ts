@@ -9,18 +9,19 @@ import type { FieldShape, ScalarType, StructShape, TopFile } from "./types.js";
 export interface WireParams {
   /** Text params in shape order; empty values are left out (TOP neither sends nor signs them). */
   readonly text: Record<string, string>;
-  /** File params: multipart parts, never signed. */
-  readonly files: Record<string, TopFile>;
+  /** File params: multipart parts, never signed; a file list (`byte[][]`) is several parts under one name. */
+  readonly files: Record<string, TopFile | readonly TopFile[]>;
 }
 
 export function toWireParams(shape: StructShape, params: object): WireParams {
   const text: Record<string, string> = {};
-  const files: Record<string, TopFile> = {};
+  const files: Record<string, TopFile | readonly TopFile[]> = {};
   for (const field of shape.fields) {
     const value = own(params, field.name);
     if (value === undefined || value === null) continue;
-    if (field.type === "File" && field.list === undefined) {
-      files[field.name] = asFile(value, field.name);
+    if (field.type === "File") {
+      files[field.name] =
+        field.list === undefined ? asFile(value, field.name) : asArray(value, field.name).map((f, i) => asFile(f, `${field.name}[${i}]`));
       continue;
     }
     const wire = topLevelText(field, value, field.name);

@@ -31,8 +31,16 @@ const RESERVED = new Set([
   "Error",
 ]);
 
+/** Words that cannot name an interface. */
+const KEYWORDS = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "as implements interface let package private protected public static yield any boolean number string symbol " +
+    "never unknown object undefined bigint type namespace module declare keyof readonly infer is asserts").split(" "),
+);
+
 export function safeStructName(name: string): string {
   const ident = name.replace(/[^\w$]/g, "_");
   const base = /^[A-Za-z_$]/.test(ident) ? ident : `T${ident}`;
-  return RESERVED.has(base) ? `${base}Struct` : base;
+  return RESERVED.has(base) || KEYWORDS.has(base) ? `${base}Struct` : base;
 }

@@ -62,7 +62,8 @@ function toFields(nodes: Node[], side: "request" | "response", facts: SampleFact
 }
 
 function toField(node: Node, side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field {
-  const { row, parsed } = node;
+  const { row } = node;
+  const parsed = node.parsed.unknown ? settleUnknownType(node, diagnostics) : node.parsed;
   const field: Field = { name: row.name, type: parsed.type };
   if (parsed.list) field.list = true;
   if (side === "request" && row.required) field.required = true;
@@ -84,6 +85,18 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
     diagnostics.push({ level: "warning", message: `${row.name} is ${parsed.type}, not a struct; its sub-fields were dropped`, line: row.line });
   }
   return field;
+}
+
+/** A cell that names no type: a struct named after the field when it has sub-fields, else Json (any JSON). */
+function settleUnknownType(node: Node, diagnostics: Diagnostic[]): Node["parsed"] {
+  const { row, parsed } = node;
+  if (node.children.length) {
+    const type = row.name.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^(?=\d)/, "T");
+    diagnostics.push({ level: "warning", message: `${row.name} has no type ("${row.type}") but has sub-fields; read as struct ${type}`, line: row.line });
+    return { type, list: parsed.list, struct: true };
+  }
+  diagnostics.push({ level: "warning", message: `${row.name} has no type ("${row.type}"); read as Json`, line: row.line });
+  return { type: "Json", list: parsed.list, struct: false };
 }
 
 function limitsOf(row: RawRow): Field["limits"] | undefined {

@@ -18,6 +18,9 @@ export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagno
   const roots: Node[] = [];
   let stack: Node[] = [];
   let previous: Node | undefined;
+  // Formats that give depth: the latest node seen at each depth, whatever its type (a mistyped parent still
+  // owns its children; the normalizer reports it).
+  const byDepth: Node[] = [];
   for (const row of rows) {
     const node: Node = {
       row,
@@ -25,15 +28,17 @@ export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagno
       parent: undefined,
       children: [],
     };
+    if (row.depth !== undefined) byDepth.length = row.depth;
     if (row.depth === 0 || (row.depth === undefined && !row.nested)) {
       previous = node;
+      byDepth[0] = node;
       roots.push(node);
       stack = node.parsed.struct ? [node] : [];
       continue;
     }
     const parent =
       row.depth !== undefined
-        ? parentAtDepth(stack, row.depth)
+        ? byDepth[row.depth - 1]
         : previous?.row.hasChildren && stack[stack.length - 1] === previous
           ? previous // the row right after a struct printed without `└` is its first child
           : chooseParent(stack, node, facts, diagnostics);
@@ -46,15 +51,12 @@ export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagno
     }
     node.parent = parent;
     parent.children.push(node);
+    if (row.depth !== undefined) byDepth[row.depth] = node;
     stack = stack.slice(0, stack.indexOf(parent) + 1);
     // On text pages a nested row printed with `└` has no children of its own.
     if (node.parsed.struct && (row.depth !== undefined || row.hasChildren)) stack.push(node);
   }
   return roots;
-}
-
-function parentAtDepth(stack: Node[], depth: number): Node | undefined {
-  return stack[depth - 1];
 }
 
 function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Node | undefined {

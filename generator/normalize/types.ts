@@ -6,7 +6,12 @@ export interface ParsedType {
   type: string;
   list: boolean;
   struct: boolean;
+  /** The cell names no type (`null[]`, empty): the normalizer decides from the field's sub-fields. */
+  unknown?: true;
 }
+
+/** Cells that name no type at all. */
+const NO_TYPE = new Set(["", "null", "undefined", "object", "void"]);
 
 const SCALARS: Record<string, string> = {
   string: "String",
@@ -33,6 +38,8 @@ export function parseTypeCell(cell: string, where: { name: string; line?: number
   if (scalarWhole === "File") return { type: "File", list: false, struct: false };
   const list = /\[\]$/.test(compact);
   const base = list ? compact.slice(0, -2) : compact;
+  if (NO_TYPE.has(base.toLowerCase())) return { type: base, list, struct: false, unknown: true };
+  if (/^byte\[\]$/i.test(base)) return { type: "File", list, struct: false };
   const scalar = SCALARS[base.toLowerCase()];
   if (scalar) {
     if (scalar !== base && !(base === "FieldList" || /^byte$/i.test(base))) {

@@ -18,6 +18,9 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: SourceF
   }
   const head = text.replace(/^\uFEFF/, "").trimStart();
   if (head === "") throw new InputError(file, 1, "empty file (only whitespace)");
+  // Browsers' "Save page as" may put `<!-- saved from url=… -->` or an XML declaration before the page.
+  const markup = head.replace(/^(?:<!--[\s\S]*?-->\s*|<\?xml[\s\S]*?\?>\s*)+/, "");
+  if (markup !== head && /^<(?:!doctype\s+html|html|head|body)\b/i.test(markup)) return { format: "html", text };
   if (head.startsWith("{")) return { format: "json", text };
   if (/^<(?:!doctype\s+html|html|head|body|meta|div|table)\b/i.test(head)) return { format: "html", text };
   return { format: "text", text };

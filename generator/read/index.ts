@@ -3,7 +3,8 @@
 import { InputError } from "../errors.js";
 import { detectFormat } from "./detect.js";
 import type { RawPage, SourceFormat } from "./raw.js";
-import { readJsonPage } from "./json.js";
+import { readHtmlPage } from "./html.js";
+import { isJsonApiPage, readJsonPage } from "./json.js";
 import { readTextPage } from "./text.js";
 
 type Reader = (text: string, file: string) => RawPage;
@@ -11,6 +12,7 @@ type Reader = (text: string, file: string) => RawPage;
 const readers: Partial<Record<SourceFormat, Reader>> = {
   text: readTextPage,
   json: readJsonPage,
+  html: readHtmlPage,
 };
 
 export function readPage(bytes: Uint8Array, file: string): RawPage {
@@ -21,3 +23,22 @@ export function readPage(bytes: Uint8Array, file: string): RawPage {
 }
 
 export type { RawPage } from "./raw.js";
+
+/**
+ * False for files a folder walk should pass over: JSON that is not an API page (the catalogue's per-category
+ * `catelog.json`). Anything else is read, so that a broken page is an error rather than silently skipped.
+ */
+export function isDocPage(bytes: Uint8Array, file: string): boolean {
+  let detected: ReturnType<typeof detectFormat>;
+  try {
+    detected = detectFormat(bytes, file);
+  } catch {
+    return true;
+  }
+  if (detected.format !== "json") return true;
+  try {
+    return isJsonApiPage(JSON.parse(detected.text));
+  } catch {
+    return true;
+  }
+}

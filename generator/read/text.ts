@@ -54,7 +54,8 @@ export function readTextPage(text: string, file: string): RawPage {
   };
 }
 
-const TITLE = /^([A-Za-z][\w.-]*\.[\w.-]+)\s*\((.*)\)$/;
+/** The title line `method (中文名)`; shared with the HTML reader. */
+export const TITLE = /^([A-Za-z][\w.-]*\.[\w.-]+)\s*\((.*)\)$/;
 
 function firstNonEmptyLine(lines: Line[]): number {
   return lines.find((l) => l.text.trim() !== "")?.no ?? 1;

@@ -443,3 +443,16 @@ describe("TopClient options", () => {
     });
   });
 });
+
+describe("TopClient: a file list (byte[][]) is several unsigned parts under one name", () => {
+  it("sends each file as its own part", async () => {
+    gateway.reply({ body: '{"picture_upload_response":{"picture_path":"/i1/a.png"}}' });
+    const req = new PictureUploadRequest({ picture_category_id: 1, img: { name: "a.png", data: new Uint8Array([1]) }, image_input_title: "t" });
+    const shape = { ...req.requestShape, fields: req.requestShape.fields.map((f) => (f.name === "img" ? { ...f, list: true as const } : f)) };
+    const files = [{ name: "a.png", data: new Uint8Array([1]) }, { name: "b.png", data: new Uint8Array([2, 3]) }];
+    const listReq = Object.assign(Object.create(req) as PictureUploadRequest, { requestShape: shape, params: { ...req.params, img: files } });
+    const { got } = await exchange(() => client().execute(listReq));
+    expect(got.signatureOk).toBe(true);
+    expect(got.fileParts.map((p) => [p.name, p.filename, [...p.bytes]])).toEqual([["img", "a.png", [1]], ["img", "b.png", [2, 3]]]);
+  });
+});
