@@ -1,13 +1,12 @@
 // The topgen command: a thin yargs layer over project.ts. Exit codes: 0 ok, 1 drift, 2 bad input, 3 internal.
 
+// Commands import what they need when they run, so that a no-op `generate` never loads parsers or compilers.
+
 import { resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { loadConfig, type Config } from "./config.js";
 import { InputError } from "./errors.js";
-import { adoptDoc, buildFromSpecs, checkProject, loadSpecs, parseDocs, specFileName, writeSdk, writeSpecs } from "./project.js";
-import { parseDoc } from "./parse.js";
-import { serializeSpec } from "./spec/serialize.js";
 
 const out = (line: string) => process.stdout.write(line + "\n");
 const err = (line: string) => process.stderr.write(line + "\n");
@@ -20,10 +19,24 @@ function withDirs(config: Config, argv: { specs?: string | undefined; out?: stri
   };
 }
 
-async function generate(config: Config): Promise<void> {
-  const sdk = await buildFromSpecs(loadSpecs(config.specs, config.root), config);
-  const result = writeSdk(sdk, config.out);
-  out(`generated ${sdk.files.size - 1} APIs: ${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`);
+async function generate(config: Config, full = false): Promise<void> {
+  const started = Date.now();
+  const { generateProject } = await import("./generate.js");
+  const { progressFor } = await import("./progress.js");
+  let progress: ReturnType<typeof progressFor> | undefined;
+  const result = await generateProject(config, {
+    full,
+    onBatchDone: (done, total) => {
+      progress ??= progressFor(total * 100);
+      progress.update(done, total);
+    },
+  });
+  progress?.end();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  out(
+    `generated ${result.apis} APIs (${result.rebuilt} rebuilt): ${result.written.length} files written, ` +
+      `${result.unchanged.length} unchanged, ${result.removed.length} removed in ${seconds}s`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -40,8 +53,11 @@ async function main(): Promise<number> {
           .positional("docs", { type: "string", array: true, demandOption: true })
           .option("out", { type: "string", describe: "spec folder (default: specs/)" })
           .option("stdout", { type: "boolean", describe: "print the spec of one page instead of writing it" }),
-      (argv) => {
+      async (argv) => {
+        const { parseDocs, writeSpecs } = await import("./project.js");
         if (argv.stdout) {
+          const { parseDoc } = await import("./parse.js");
+          const { serializeSpec } = await import("./spec/serialize.js");
           if (argv.docs.length !== 1) throw new InputError(argv.docs.join(" "), undefined, "--stdout takes exactly one doc page");
           process.stdout.write(serializeSpec(parseDoc(argv.docs[0]!, config.root)));
           return;
@@ -55,14 +71,19 @@ async function main(): Promise<number> {
     .command(
       "generate",
       "generate the SDK from the specs",
-      (y) => y.option("specs", { type: "string", describe: "spec folder" }).option("out", { type: "string", describe: "output folder" }),
-      async (argv) => generate(withDirs(config, argv)),
+      (y) =>
+        y
+          .option("specs", { type: "string", describe: "spec folder" })
+          .option("out", { type: "string", describe: "output folder" })
+          .option("full", { type: "boolean", describe: "rebuild every API, ignoring the manifest" }),
+      async (argv) => generate(withDirs(config, argv), argv.full === true),
     )
     .command(
       "check",
       "exit 1 with a diff when specs/ or generated/ differ from what docs/ and templates produce now",
       (y) => y,
       async () => {
+        const { checkProject } = await import("./project.js");
         const drift = await checkProject(config);
         if (drift.length === 0) {
           out("topgen check: specs/ and generated/ are up to date");
@@ -79,11 +100,27 @@ async function main(): Promise<number> {
       "copy a doc page into docs/, write its spec and regenerate the SDK",
       (y) => y.positional("doc", { type: "string", demandOption: true }),
       async (argv) => {
+        const { adoptDoc, specFileName, writeSpecs } = await import("./project.js");
+        const { serializeSpec } = await import("./spec/serialize.js");
         const { spec, docPath } = adoptDoc(argv.doc, config);
         writeSpecs(new Map([[specFileName(spec.method), serializeSpec(spec)]]), config.specs);
         out(`added ${spec.method}: docs/${docPath}, specs/${specFileName(spec.method)}`);
         for (const d of spec.diagnostics ?? []) out(`  ${d.level}: ${d.message}${d.line ? ` (line ${d.line})` : ""}`);
         await generate(config);
+      },
+    )
+    .command(
+      "openapi",
+      "export the specs as one OpenAPI 3.1 document (JSON)",
+      (y) =>
+        y
+          .option("specs", { type: "string", describe: "spec folder (default: specs/)" })
+          .option("out", { type: "string", describe: "output file (default: stdout)" }),
+      async (argv) => {
+        const { runOpenApiCommand } = await import("./openapi/index.js");
+        const specs = argv.specs !== undefined ? resolve(argv.specs) : config.specs;
+        const summary = runOpenApiCommand(specs, config.root, argv.out !== undefined ? resolve(argv.out) : undefined);
+        if (summary !== undefined) out(summary);
       },
     )
     .demandCommand(1, "name a command: parse, generate, check or add")

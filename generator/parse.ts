@@ -4,13 +4,16 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { normalize } from "./normalize/index.js";
+import { withSampleCheck } from "./normalize/sample-check.js";
 import { readPage } from "./read/index.js";
 import type { ApiSpec } from "./spec/types.js";
 
 export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cwd()): ApiSpec {
   const shown = relative(root, file).split(sep).join("/") || file;
   const raw = readPage(bytes, shown);
-  return normalize(raw, { file: shown, sha256: createHash("sha256").update(bytes).digest("hex") });
+  const spec = normalize(raw, { file: shown, sha256: createHash("sha256").update(bytes).digest("hex") });
+  // Samples as a test of the docs: where a response sample disagrees with the declared types.
+  return withSampleCheck(spec, raw.response);
 }
 
 export function parseDoc(file: string, root = process.cwd()): ApiSpec {

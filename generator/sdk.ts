@@ -1,11 +1,11 @@
-// Specs → the SDK's files, in memory: plan, render, format, verify. Nothing is written here.
+// Specs → the SDK's files, in memory: plan, render, format, verify (in batches, over worker threads when many).
+// Nothing is written here.
 
 import { join, relative, sep } from "node:path";
+import type { BatchEntry } from "./emit/batch.js";
+import { apiBaseName, moduleFileName } from "./emit/naming.js";
+import type { PoolOptions } from "./emit/pool.js";
 import { InputError } from "./errors.js";
-import { formatTs } from "./emit/format.js";
-import { planModule } from "./emit/plan.js";
-import { loadTemplates, renderIndex, renderModule } from "./emit/render.js";
-import { verifyFiles } from "./emit/verify.js";
 import type { ApiSpec, Diagnostic } from "./spec/types.js";
 import { timed, type Timings } from "./timing.js";
 
@@ -15,7 +15,7 @@ export interface SpecEntry {
   file: string;
 }
 
-export interface SdkOptions {
+export interface SdkOptions extends PoolOptions {
   root: string;
   outDir: string;
   specsDir: string;
@@ -25,51 +25,75 @@ export interface SdkOptions {
 }
 
 export interface Sdk {
-  /** Output file name (relative to outDir) → content. */
+  /** Output file name (relative to outDir) → content: one module per API given, and index.ts over `indexOf`. */
   files: Map<string, string>;
   diagnostics: { method: string; diagnostic: Diagnostic }[];
 }
 
-export async function buildSdk(entries: SpecEntry[], options: SdkOptions): Promise<Sdk> {
+const BATCH_SIZE = 100;
+
+/** Builds the modules of `entries`; index.ts lists the methods `indexOf` (default: the same APIs), so a partial build can make it. */
+export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexOf: string[] = entries.map((e) => e.spec.method)): Promise<Sdk> {
   const timings = options.timings;
-  const templates = timed(timings, "templates", () => loadTemplates(options.templatesDir));
-  const sorted = [...entries].sort((a, b) => (a.spec.method < b.spec.method ? -1 : a.spec.method > b.spec.method ? 1 : 0));
-  const views = timed(timings, "plan", () => sorted.map((e) => planModule(e.spec, posix(relative(options.root, e.file)), options)));
+  const sorted = [...entries].sort((a, b) => compare(a.spec.method, b.spec.method));
+  checkUniqueNames(indexOf, sorted, options.root);
 
-  const seen = new Map<string, string>();
-  for (const v of views) {
-    const clash = seen.get(v.fileName.toLowerCase());
-    if (clash) throw new InputError(v.specPath, undefined, `API ${v.spec.method} would write the same file as ${clash}`);
-    seen.set(v.fileName.toLowerCase(), v.spec.method);
-  }
+  const batchEntries: BatchEntry[] = sorted.map((e) => ({ spec: e.spec, specPath: posix(relative(options.root, e.file)) }));
+  const batches: BatchEntry[][] = [];
+  for (let i = 0; i < batchEntries.length; i += BATCH_SIZE) batches.push(batchEntries.slice(i, i + BATCH_SIZE));
+  const batchOptions = { templatesDir: options.templatesDir, outDir: options.outDir, runtimeImport: options.runtimeImport };
+  // Loaded here, not at the top: a run with nothing to build must not pay for prettier and the compiler.
+  const { buildBatches } = await import("./emit/pool.js");
+  const { formatTs } = await import("./emit/format.js");
+  const { loadTemplates, renderIndex } = await import("./emit/render.js");
+  const results = await buildBatches(batches, batchOptions, options);
 
-  const rendered = timed(timings, "render", () => [
-    ...views.map((v) => [`${v.fileName}.ts`, renderModule(templates, v), v.specPath] as const),
-    ["index.ts", renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", views.map((v) => v.fileName)), "index"] as const,
-  ]);
   const files = new Map<string, string>();
-  await timed(timings, "format", async () => {
-    for (const [name, code, source] of rendered) {
-      try {
-        files.set(name, await formatTs(code));
-      } catch (e) {
-        // Rendered code that does not even parse is a template or generator bug; name the API it came from.
-        const line = /\((\d+):\d+\)/.exec(String(e));
-        throw new InputError(`${posix(relative(options.root, join(options.outDir, name)))} (from ${source})`, line ? Number(line[1]) : undefined, `generated code does not parse: ${String(e).split("\n")[0]}`);
-      }
+  const diagnostics: Sdk["diagnostics"] = sorted.flatMap((e) => (e.spec.diagnostics ?? []).map((d) => ({ method: e.spec.method, diagnostic: d })));
+  for (const r of results) {
+    for (const [stage, ms] of r.timings) timings?.set(stage, (timings.get(stage) ?? 0) + ms);
+    if (r.unparsable) {
+      const u = r.unparsable;
+      throw new InputError(`${posix(relative(options.root, join(options.outDir, u.file)))} (from ${u.specPath})`, u.line, `generated code does not parse: ${u.message}`);
     }
-  });
-  const problems = timed(timings, "verify", () => verifyFiles(new Map([...files].map(([n, t]) => [join(options.outDir, n), t]))));
-  const first = problems[0];
-  if (first) {
-    const shown = posix(relative(options.root, first.file));
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    throw new InputError(shown, first.line, `generated code does not type-check: ${first.message}${more}`);
+    const first = r.problems[0];
+    if (first) {
+      const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : "";
+      throw new InputError(posix(relative(options.root, first.file)), first.line, `generated code does not type-check: ${first.message}${more}`);
+    }
+    for (const [name, text] of r.files) files.set(name, text);
+    diagnostics.push(...r.diagnostics);
   }
-  return {
-    files,
-    diagnostics: views.flatMap((v) => [...(v.spec.diagnostics ?? []), ...v.diagnostics].map((d) => ({ method: v.spec.method, diagnostic: d }))),
-  };
+  const templates = loadTemplates(options.templatesDir);
+  const modules = indexOf.map(moduleFileName).sort(compare);
+  const index = renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", modules);
+  files.set("index.ts", await timed(timings, "format", () => formatTs(index)));
+  return { files, diagnostics };
+}
+
+/**
+ * Every API exports names built from its method; two methods must not meet in one file name or one export
+ * (index.ts re-exports them all). `taobao.a.b` and `a.b` would, since the Java SDK drops `taobao.`.
+ */
+function checkUniqueNames(all: string[], building: SpecEntry[], root: string): void {
+  const byFile = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const method of [...all].sort(compare)) {
+    const file = moduleFileName(method).toLowerCase();
+    const name = apiBaseName(method);
+    const clash = byFile.get(file) ?? byName.get(name);
+    if (clash !== undefined) {
+      const entry = building.find((e) => e.spec.method === method);
+      const shown = entry ? posix(relative(root, entry.file)) : method;
+      throw new InputError(shown, undefined, `API ${method} would take the same file or class names as ${clash}`);
+    }
+    byFile.set(file, method);
+    byName.set(name, method);
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function posix(path: string): string {

@@ -1,6 +1,6 @@
 // The real `topgen` bin, run as a child process in a scratch project.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -53,8 +53,65 @@ test("parse + generate on the seeds gives the committed specs and a generated mo
   const gen = topgen(dir, "generate");
   expect(gen.code).toBe(0);
   expect(gen.stdout).toMatch(/generated 2 APIs/);
-  expect(listing(join(dir, "generated"))).toEqual(["alibaba.idle.isv.order.dealrefund.ts", "alibaba.nlife.b2c.trade.refund.ts", "index.ts"]);
+  expect(listing(join(dir, "generated"))).toEqual(["alibaba.idle.isv.order.dealrefund.ts", "alibaba.nlife.b2c.trade.refund.ts", "index.ts", "topgen-manifest.json"]);
   expect(topgen(dir, "check").code).toBe(0);
+});
+
+describe("incremental generate: the manifest", () => {
+  const mtimes = (dir: string) => Object.fromEntries(listing(join(dir, "generated")).map((f) => [f, statSync(join(dir, "generated", f)).mtimeMs]));
+
+  test("a second run rebuilds nothing and rewrites nothing", () => {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    const before = mtimes(dir);
+    const r = topgen(dir, "generate");
+    expect(r.stdout).toMatch(/generated 2 APIs \(0 rebuilt\): 0 files written/);
+    expect(mtimes(dir)).toEqual(before);
+  });
+
+  test("one changed spec rebuilds that API alone; the other file keeps its mtime", () => {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    const before = mtimes(dir);
+    const spec = join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace('"外部请求号"', '"外部请求号 v2"'));
+    const r = topgen(dir, "generate");
+    expect(r.stdout).toMatch(/\(1 rebuilt\)/);
+    const after = mtimes(dir);
+    expect(after["alibaba.idle.isv.order.dealrefund.ts"]).toBe(before["alibaba.idle.isv.order.dealrefund.ts"]);
+    expect(after["alibaba.nlife.b2c.trade.refund.ts"]).not.toBe(before["alibaba.nlife.b2c.trade.refund.ts"]);
+    expect(readFileSync(join(dir, "generated", "alibaba.nlife.b2c.trade.refund.ts"), "utf8")).toContain("外部请求号 v2");
+  });
+
+  test("a template change rebuilds every API; a deleted manifest only costs time", () => {
+    const dir = project(SEEDS, { templates: "templates" });
+    cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    const template = join(dir, "templates", "module.hbs");
+    writeFileSync(template, readFileSync(template, "utf8") + "\n// v2\n");
+    expect(topgen(dir, "generate").stdout).toMatch(/\(2 rebuilt\)/);
+    const before = mtimes(dir);
+    rmSync(join(dir, "generated", "topgen-manifest.json"));
+    const r = topgen(dir, "generate");
+    expect(r.stdout).toMatch(/\(2 rebuilt\): 1 files written/);
+    const after = mtimes(dir);
+    delete before["topgen-manifest.json"];
+    delete after["topgen-manifest.json"];
+    expect(after).toEqual(before);
+    expect(topgen(dir, "check").code).toBe(0);
+  });
+
+  test("a hand-deleted generated file is rebuilt", () => {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    topgen(dir, "generate");
+    rmSync(join(dir, "generated", "alibaba.idle.isv.order.dealrefund.ts"));
+    expect(topgen(dir, "generate").stdout).toMatch(/\(1 rebuilt\)/);
+    expect(topgen(dir, "check").code).toBe(0);
+  });
 });
 
 test("parse --stdout prints the spec of one page and writes nothing", () => {
