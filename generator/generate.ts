@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Config } from "./config.js";
-import { moduleFileName } from "./emit/naming.js";
+import { assignApiNames, moduleFileName } from "./emit/naming.js";
 import { writeFolder, type WriteResult } from "./files.js";
 import { fingerprint, MANIFEST_FILE, readManifest, serializeManifest, sha256, stampOf, type FileStamp, type Manifest, type ManifestEntry } from "./manifest.js";
 import { buildSdk, type Sdk, type SpecEntry } from "./sdk.js";
@@ -39,12 +39,23 @@ export async function generateProject(config: Config, options: GenerateOptions =
   const old = options.full ? undefined : readManifest(config.out);
   const reusable = old?.fingerprint === print ? old : undefined;
 
-  const kept: [string, ManifestEntry][] = [];
+  let kept: [string, ManifestEntry][] = [];
   const toBuild: SpecEntry[] = [];
+  const load = (s: SpecFile): SpecEntry => ({
+    spec: parseSpec(s.bytes.toString("utf8"), posix(relative(config.root, join(config.specs, s.name)))),
+    file: join(config.specs, s.name),
+  });
   for (const s of specs) {
     const entry = reusable?.apis[s.name];
     if (entry && entry.spec === s.hash && filesIntact(config.out, entry.files)) kept.push([s.name, entry]);
-    else toBuild.push({ spec: parseSpec(s.bytes.toString("utf8"), posix(relative(config.root, join(config.specs, s.name)))), file: join(config.specs, s.name) });
+    else toBuild.push(load(s));
+  }
+  // A new or removed API can change another's names (clash resolution): such an API is rebuilt too.
+  const names = assignApiNames([...kept.map(([, e]) => e.method), ...toBuild.map((e) => e.spec.method)]);
+  const renamed = new Set(kept.filter(([, e]) => !(names.get(e.method)?.base === e.base && `${names.get(e.method)?.file}.ts` in e.files)).map(([n]) => n));
+  if (renamed.size) {
+    kept = kept.filter(([n]) => !renamed.has(n));
+    for (const s of specs) if (renamed.has(s.name)) toBuild.push(load(s));
   }
   const nothingChanged =
     reusable !== undefined && toBuild.length === 0 && kept.length === Object.keys(reusable.apis).length && filesIntact(config.out, { "index.ts": reusable.index });
@@ -94,9 +105,10 @@ function manifestOf(print: string, kept: [string, ManifestEntry][], built: SpecE
   const hashOf = new Map(specs.map((s) => [s.name, s.hash]));
   for (const entry of built) {
     const name = entry.file.split(/[\\/]/).pop()!;
-    const fileName = `${moduleFileName(entry.spec.method)}.ts`;
+    const fileName = `${sdk.names.get(entry.spec.method)?.file ?? moduleFileName(entry.spec.method)}.ts`;
     const text = sdk.files.get(fileName);
-    apis[name] = { method: entry.spec.method, spec: hashOf.get(name)!, files: text === undefined ? {} : { [fileName]: stampOf(text) } };
+    const base = sdk.names.get(entry.spec.method)?.base ?? "";
+    apis[name] = { method: entry.spec.method, base, spec: hashOf.get(name)!, files: text === undefined ? {} : { [fileName]: stampOf(text) } };
   }
   return { manifestVersion: 1, fingerprint: print, index: stampOf(sdk.files.get("index.ts") ?? ""), apis };
 }

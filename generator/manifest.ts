@@ -16,6 +16,8 @@ export interface FileStamp {
 
 export interface ManifestEntry {
   method: string;
+  /** The class-name prefix it was given (it may change when another API's names clash with it). */
+  base: string;
   /** sha256 of the spec file's bytes. */
   spec: string;
   /** Output file name → its hash and size (a no-op run compares sizes; `check` compares contents). */
@@ -85,7 +87,7 @@ export function serializeManifest(manifest: Manifest): string {
       .map((k) => {
         const e = manifest.apis[k]!;
         const files = Object.fromEntries(Object.keys(e.files).sort().map((f) => [f, e.files[f]!]));
-        return [k, { method: e.method, spec: e.spec, files }];
+        return [k, { method: e.method, base: e.base, spec: e.spec, files }];
       }),
   );
   return JSON.stringify({ manifestVersion: 1, fingerprint: manifest.fingerprint, index: manifest.index, apis }, null, 1) + "\n";

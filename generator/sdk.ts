@@ -3,7 +3,7 @@
 
 import { join, relative, sep } from "node:path";
 import type { BatchEntry } from "./emit/batch.js";
-import { apiBaseName, moduleFileName } from "./emit/naming.js";
+import { apiBaseName, assignApiNames, moduleFileName, type ApiNames } from "./emit/naming.js";
 import type { PoolOptions } from "./emit/pool.js";
 import { InputError } from "./errors.js";
 import type { ApiSpec, Diagnostic } from "./spec/types.js";
@@ -28,6 +28,8 @@ export interface Sdk {
   /** Output file name (relative to outDir) → content: one module per API given, and index.ts over `indexOf`. */
   files: Map<string, string>;
   diagnostics: { method: string; diagnostic: Diagnostic }[];
+  /** The names every API of the index was given (file names, class prefixes). */
+  names: Map<string, ApiNames>;
 }
 
 const BATCH_SIZE = 100;
@@ -36,9 +38,12 @@ const BATCH_SIZE = 100;
 export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexOf: string[] = entries.map((e) => e.spec.method)): Promise<Sdk> {
   const timings = options.timings;
   const sorted = [...entries].sort((a, b) => compare(a.spec.method, b.spec.method));
-  checkUniqueNames(indexOf, sorted, options.root);
-
-  const batchEntries: BatchEntry[] = sorted.map((e) => ({ spec: e.spec, specPath: posix(relative(options.root, e.file)) }));
+  const names = assignApiNames(indexOf);
+  const batchEntries: BatchEntry[] = sorted.map((e) => ({
+    spec: e.spec,
+    specPath: posix(relative(options.root, e.file)),
+    names: names.get(e.spec.method) ?? { base: apiBaseName(e.spec.method), file: moduleFileName(e.spec.method) },
+  }));
   const batches: BatchEntry[][] = [];
   for (let i = 0; i < batchEntries.length; i += BATCH_SIZE) batches.push(batchEntries.slice(i, i + BATCH_SIZE));
   const batchOptions = { templatesDir: options.templatesDir, outDir: options.outDir, runtimeImport: options.runtimeImport };
@@ -65,31 +70,10 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
     diagnostics.push(...r.diagnostics);
   }
   const templates = loadTemplates(options.templatesDir);
-  const modules = indexOf.map(moduleFileName).sort(compare);
+  const modules = [...names.values()].map((n) => n.file).sort(compare);
   const index = renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", modules);
   files.set("index.ts", await timed(timings, "format", () => formatTs(index)));
-  return { files, diagnostics };
-}
-
-/**
- * Every API exports names built from its method; two methods must not meet in one file name or one export
- * (index.ts re-exports them all). `taobao.a.b` and `a.b` would, since the Java SDK drops `taobao.`.
- */
-function checkUniqueNames(all: string[], building: SpecEntry[], root: string): void {
-  const byFile = new Map<string, string>();
-  const byName = new Map<string, string>();
-  for (const method of [...all].sort(compare)) {
-    const file = moduleFileName(method).toLowerCase();
-    const name = apiBaseName(method);
-    const clash = byFile.get(file) ?? byName.get(name);
-    if (clash !== undefined) {
-      const entry = building.find((e) => e.spec.method === method);
-      const shown = entry ? posix(relative(root, entry.file)) : method;
-      throw new InputError(shown, undefined, `API ${method} would take the same file or class names as ${clash}`);
-    }
-    byFile.set(file, method);
-    byName.set(name, method);
-  }
+  return { files, diagnostics, names };
 }
 
 function compare(a: string, b: string): number {

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../spec/types.js";
 import type { ApiSpec } from "../spec/types.js";
 import { timed, type Timings } from "../timing.js";
 import { formatTs } from "./format.js";
+import type { ApiNames } from "./naming.js";
 import { planModule, type EmitOptions } from "./plan.js";
 import { loadTemplates, renderModule, type Templates } from "./render.js";
 import { Verifier, type VerifyProblem } from "./verify.js";
@@ -14,6 +15,7 @@ export interface BatchEntry {
   spec: ApiSpec;
   /** The spec file as shown in the generated header (relative to the project root). */
   specPath: string;
+  names: ApiNames;
 }
 
 export interface BatchOptions extends EmitOptions {
@@ -39,7 +41,7 @@ export async function buildBatch(entries: BatchEntry[], options: BatchOptions): 
   if (templates?.dir !== options.templatesDir) {
     templates = { dir: options.templatesDir, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
   }
-  const views = timed(timings, "plan", () => entries.map((e) => planModule(e.spec, e.specPath, options)));
+  const views = timed(timings, "plan", () => entries.map((e) => planModule(e.spec, e.specPath, options, e.names)));
   const rendered = timed(timings, "render", () => views.map((v) => [`${v.fileName}.ts`, renderModule(templates!.value, v), v.specPath] as const));
   const files: [string, string][] = [];
   const result: BatchResult = {

@@ -12,6 +12,62 @@ export function moduleFileName(method: string): string {
   return method.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
+export interface ApiNames {
+  /** Prefix of every exported name: `${base}Request`, `${base}Params`, `${base}Response`. */
+  base: string;
+  /** Module file name without extension. */
+  file: string;
+  /** Set when a clash with another API changed the natural name. */
+  note?: string;
+}
+
+/**
+ * Names for a set of APIs, unique across it (index.ts re-exports every module, and file systems may ignore case).
+ * Clashes resolve deterministically: a `taobao.` API keeps its `Taobao` prefix (the Java SDK drops it, which is
+ * what makes `taobao.a.b` meet `a.b`); any clash left gets a number in method order.
+ */
+export function assignApiNames(methods: readonly string[]): Map<string, ApiNames> {
+  const sorted = [...new Set(methods)].sort();
+  const names = new Map<string, ApiNames>(sorted.map((m) => [m, { base: apiBaseName(m), file: moduleFileName(m) }]));
+  const clashing = (key: (n: ApiNames) => string) => {
+    const seen = new Map<string, number>();
+    for (const n of names.values()) seen.set(key(n), (seen.get(key(n)) ?? 0) + 1);
+    return (n: ApiNames) => (seen.get(key(n)) ?? 0) > 1;
+  };
+  const baseClash = clashing((n) => n.base);
+  for (const [method, n] of names) {
+    if (baseClash(n) && method.startsWith("taobao.")) {
+      n.base = apiBaseName(method.replace(/^taobao\./, "taobao_."));
+      n.note = `class names of ${method} keep the Taobao prefix (${n.base}Request): another API takes ${apiBaseName(method)}Request`;
+    }
+  }
+  number(names, (n) => n.base, (n, k) => {
+    n.base = `${n.base}${k}`;
+    n.note = `class names numbered ${n.base}Request: another API takes the same name`;
+  });
+  number(names, (n) => n.file.toLowerCase(), (n, k) => {
+    n.file = `${n.file}_${k}`;
+    n.note = `${n.note ? n.note + "; " : ""}module file ${n.file}.ts: another API's file name differs only in case`;
+  });
+  return names;
+}
+
+/** Gives the 2nd, 3rd… holder (in method order) of a taken key the first free number. */
+function number(names: Map<string, ApiNames>, key: (n: ApiNames) => string, rename: (n: ApiNames, k: number) => void): void {
+  const taken = new Set<string>();
+  for (const n of names.values()) {
+    if (taken.has(key(n))) {
+      const before = { ...n };
+      for (let k = 2; ; k++) {
+        Object.assign(n, before);
+        rename(n, k);
+        if (!taken.has(key(n))) break;
+      }
+    }
+    taken.add(key(n));
+  }
+}
+
 /** Names a struct interface may not take inside a module: they would shadow what the module refers to. */
 const RESERVED = new Set([
   "Array",

@@ -4,7 +4,11 @@
 import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
 import { isScalarType } from "../spec/types.js";
 import { tsString } from "./escape.js";
-import { apiBaseName, moduleFileName, safeStructName } from "./naming.js";
+import { apiBaseName, moduleFileName, safeStructName, type ApiNames } from "./naming.js";
+
+function defaultNames(method: string): ApiNames {
+  return { base: apiBaseName(method), file: moduleFileName(method) };
+}
 import { requestType, responseType } from "./ts-types.js";
 
 export interface EmitOptions {
@@ -61,11 +65,14 @@ export interface ModuleView {
 const PARAMS_KEY = "$params";
 const RESPONSE_KEY = "$response";
 
-export function planModule(spec: ApiSpec, specPath: string, options: EmitOptions): ModuleView {
-  const base = apiBaseName(spec.method);
+export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = defaultNames(given.method)): ModuleView {
+  const base = names.base;
+  const dropped: string[] = [];
+  const spec = { ...given, request: uniqueFields(given.request, dropped), response: uniqueFields(given.response, dropped) };
   const requestClass = `${base}Request`;
   const responseName = `${base}Response`;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = names.note ? [{ level: "info", message: names.note }] : [];
+  for (const d of dropped) diagnostics.push({ level: "warning", message: `duplicate field ${d} left out of the code (first one kept)` });
   const requestNames = nameStructs(spec.request, diagnostics, "request");
   const responseNames = nameStructs(spec.response, diagnostics, "response");
 
@@ -87,7 +94,7 @@ export function planModule(spec: ApiSpec, specPath: string, options: EmitOptions
   ];
 
   return {
-    fileName: moduleFileName(spec.method),
+    fileName: names.file,
     specPath,
     runtimeImport: options.runtimeImport,
     spec,
@@ -121,6 +128,19 @@ export function planModule(spec: ApiSpec, specPath: string, options: EmitOptions
     checks,
     diagnostics,
   };
+}
+
+/** A struct cannot hold two members of one name; the spec may (a hand-edited one), so the first one wins. */
+function uniqueFields(fields: Field[], dropped: string[]): Field[] {
+  const seen = new Set<string>();
+  return fields.flatMap((f) => {
+    if (seen.has(f.name)) {
+      dropped.push(f.name);
+      return [];
+    }
+    seen.add(f.name);
+    return [f.fields ? { ...f, fields: uniqueFields(f.fields, dropped) } : f];
+  });
 }
 
 function propKeyOf(name: string): string {
