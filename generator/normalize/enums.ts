@@ -7,7 +7,7 @@ import type { EnumValue } from "../spec/types.js";
 const VALUE = String.raw`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*`;
 
 export function enumFromDescription(description: string): EnumValue[] | undefined {
-  for (const pattern of [javadocStyle, parenthesized, numbered, spaced]) {
+  for (const pattern of [javadocStyle, parenthesized, numbered, spaced, codes]) {
     const values = pattern(description);
     if (values && values.length >= 2 && new Set(values.map((v) => v.value)).size === values.length) return values;
   }
@@ -83,4 +83,23 @@ function spaced(text: string): EnumValue[] | undefined {
     return entry(m[1]!, text.slice(start, end));
   });
   return out.every((e) => e.description !== undefined) ? out : undefined;
+}
+
+/**
+ * `1-tmail,2-taobao`, `1-动态ID转链场景，2-消费者比价场景，3-…（不填默认为1）` — numeric codes, each then its text,
+ * in increasing order. A parenthesis closing the list speaks of the field (its default), not of the last code.
+ */
+function codes(text: string): EnumValue[] | undefined {
+  const re = /(?:^|[\s,，;；:：。、])(\d{1,4})\s*[-－:：]\s*(?=\S)/g;
+  const hits = [...text.matchAll(re)];
+  if (hits.length < 2) return undefined;
+  const values = hits.map((m) => Number(m[1]));
+  if (values.some((v, i) => i > 0 && v <= values[i - 1]!)) return undefined;
+  return hits.map((m, i) => {
+    const start = m.index + m[0].length;
+    const end = hits[i + 1]?.index ?? text.length;
+    let description = text.slice(start, end);
+    if (i === hits.length - 1) description = description.replace(/\s*[（(][^（()）]*[)）]\s*[。.]?\s*$/, "");
+    return entry(m[1]!, description);
+  });
 }

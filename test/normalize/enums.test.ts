@@ -11,6 +11,10 @@ describe("enum values drawn from descriptions", () => {
     ["values of another field (type=X) are not this field's", { given: "1. type=CASH:为空; 2. type=ALIPAY:支付宝单号", want: undefined }],
     ["a single value is not an enum", { given: "货币种类,CNY", want: undefined }],
     ["an external enum named but not listed", { given: "退款状态 与DisputeStatusEnum 一致,1-9", want: undefined }],
+    ["numeric codes with dashes", { given: "1-tmail,2-taobao", want: [{ value: "1", description: "tmail" }, { value: "2", description: "taobao" }] }],
+    ["numeric codes; a closing parenthesis speaks of the field", { given: "1-自购省，2-推广赚（代理模式必填）", want: [{ value: "1", description: "自购省" }, { value: "2", description: "推广赚" }] }],
+    ["a date is not a list of codes", { given: "开始时间，如 2019-11-10 21:59:59，至 2019-12-01", want: undefined }],
+    ["codes out of order are not an enum", { given: "2-乙,1-甲", want: undefined }],
     ["plain prose", { given: "零售+平台订单号,和out_trade_no不能同时为空", want: undefined }],
   ])("%s", (_title, { given, want }) => {
     expect(enumFromDescription(given)).toEqual(want);
