@@ -170,7 +170,10 @@ export interface AlibabaNlifeB2cTradeRefundResponseKind extends rt.ResponseKind 
 }
 
 const rule0 = { maxLength: 64 };
-const rule1 = {
+const rule1 = (issues: rt.Issues, x: unknown, p: string, n: number): void =>
+  rt.checkStruct(issues, x, p, n, true, check_FundBill);
+const rule2 = (issues: rt.Issues, x: unknown, p: string, n: number): void => rt.checkString(issues, x, p, n, true);
+const rule3 = {
   enum: new Set([
     "CASH",
     "UNIONPAY",
@@ -183,7 +186,7 @@ const rule1 = {
     "MOLING",
   ]),
 };
-const rule2 = {
+const rule4 = {
   enum: new Set(["TAOBAO_OPENID", "ALIPAY_OPENID", "WECHAT_OPENID", "PHONE_NUMBER", "APP_USERID", "ANONYMOUS_USER"]),
 };
 
@@ -229,12 +232,8 @@ const responseShapes: Record<"$response", rt.StructShape> = {
 function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
   rt.checkString(issues, v["trade_no"], path, "trade_no", false, rule0);
   rt.checkString(issues, v["out_request_no"], path, "out_request_no", true, rule0);
-  rt.checkList(issues, v["refund_bill_list"], path, "refund_bill_list", true, 20, (issues, x, p, n) =>
-    rt.checkStruct(issues, x, p, n, true, check_FundBill),
-  );
-  rt.checkList(issues, v["refund_goods_list"], path, "refund_goods_list", true, 20, (issues, x, p, n) =>
-    rt.checkString(issues, x, p, n, true),
-  );
+  rt.checkList(issues, v["refund_bill_list"], path, "refund_bill_list", true, 20, rule1);
+  rt.checkList(issues, v["refund_goods_list"], path, "refund_goods_list", true, 20, rule2);
   rt.checkString(issues, v["out_trade_no"], path, "out_trade_no", false, rule0);
   rt.checkString(issues, v["store_id"], path, "store_id", false);
   rt.checkNumber(issues, v["refund_points"], path, "refund_points", false);
@@ -243,9 +242,9 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
 
 function check_FundBill(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
   rt.checkString(issues, v["id"], path, "id", false);
-  rt.checkString(issues, v["type"], path, "type", true, rule1);
+  rt.checkString(issues, v["type"], path, "type", true, rule3);
   rt.checkString(issues, v["buyer_id"], path, "buyer_id", false);
-  rt.checkString(issues, v["buyer_id_type"], path, "buyer_id_type", true, rule2);
+  rt.checkString(issues, v["buyer_id_type"], path, "buyer_id_type", true, rule4);
   rt.checkString(issues, v["title"], path, "title", true);
   rt.checkNumber(issues, v["amount"], path, "amount", true);
   rt.checkString(issues, v["currency"], path, "currency", true);

@@ -19,13 +19,22 @@ function withDirs(config: Config, argv: { specs?: string | undefined; out?: stri
   };
 }
 
-async function generate(config: Config, full = false): Promise<void> {
+/** `--timings`: stage times (ms, summed over threads) and peak memory, as one JSON line on stderr. */
+function reportTimings(timings: Map<string, number>, started: number): void {
+  const stages = Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)]));
+  const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  err(`timings ${JSON.stringify({ wallMs: Date.now() - started, maxRssMiB, stages })}`);
+}
+
+async function generate(config: Config, full = false, withTimings = false): Promise<void> {
   const started = Date.now();
+  const timings = new Map<string, number>();
   const { generateProject } = await import("./generate.js");
   const { progressFor } = await import("./progress.js");
   let progress: ReturnType<typeof progressFor> | undefined;
   const result = await generateProject(config, {
     full,
+    timings,
     onBatchDone: (done, total) => {
       progress ??= progressFor(total * 100);
       progress.update(done, total);
@@ -37,6 +46,7 @@ async function generate(config: Config, full = false): Promise<void> {
     `generated ${result.apis} APIs (${result.rebuilt} rebuilt): ${result.written.length} files written, ` +
       `${result.unchanged.length} unchanged, ${result.removed.length} removed in ${seconds}s`,
   );
+  if (withTimings) reportTimings(timings, started);
 }
 
 async function main(): Promise<number> {
@@ -52,7 +62,8 @@ async function main(): Promise<number> {
         y
           .positional("docs", { type: "string", array: true, demandOption: true })
           .option("out", { type: "string", describe: "spec folder (default: specs/)" })
-          .option("stdout", { type: "boolean", describe: "print the spec of one page instead of writing it" }),
+          .option("stdout", { type: "boolean", describe: "print the spec of one page instead of writing it" })
+          .option("timings", { type: "boolean", describe: "print stage times and peak memory (JSON, stderr)" }),
       async (argv) => {
         const { parseDocs, writeSpecs } = await import("./project.js");
         if (argv.stdout) {
@@ -62,9 +73,12 @@ async function main(): Promise<number> {
           process.stdout.write(serializeSpec(parseDoc(argv.docs[0]!, config.root)));
           return;
         }
+        const started = Date.now();
+        const timings = new Map<string, number>();
         const dir = argv.out !== undefined ? resolve(argv.out) : config.specs;
-        const specs = parseDocs(argv.docs, config);
+        const specs = parseDocs(argv.docs, config, timings);
         const result = writeSpecs(specs, dir);
+        if (argv.timings) reportTimings(timings, started);
         out(`parsed ${specs.size} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged`);
       },
     )
@@ -75,8 +89,9 @@ async function main(): Promise<number> {
         y
           .option("specs", { type: "string", describe: "spec folder" })
           .option("out", { type: "string", describe: "output folder" })
-          .option("full", { type: "boolean", describe: "rebuild every API, ignoring the manifest" }),
-      async (argv) => generate(withDirs(config, argv), argv.full === true),
+          .option("full", { type: "boolean", describe: "rebuild every API, ignoring the manifest" })
+          .option("timings", { type: "boolean", describe: "print stage times and peak memory (JSON, stderr)" }),
+      async (argv) => generate(withDirs(config, argv), argv.full === true, argv.timings === true),
     )
     .command(
       "check",

@@ -7,15 +7,16 @@ import { normalize } from "./normalize/index.js";
 import { withSampleCheck } from "./normalize/sample-check.js";
 import { readPage } from "./read/index.js";
 import type { ApiSpec } from "./spec/types.js";
+import { timed, type Timings } from "./timing.js";
 
-export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cwd()): ApiSpec {
+export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cwd(), timings?: Timings): ApiSpec {
   const shown = relative(root, file).split(sep).join("/") || file;
-  const raw = readPage(bytes, shown);
-  const spec = normalize(raw, { file: shown, sha256: createHash("sha256").update(bytes).digest("hex") });
+  const raw = timed(timings, "read", () => readPage(bytes, shown));
+  const spec = timed(timings, "normalize", () => normalize(raw, { file: shown, sha256: createHash("sha256").update(bytes).digest("hex") }));
   // Samples as a test of the docs: where a response sample disagrees with the declared types.
-  return withSampleCheck(spec, raw.response);
+  return timed(timings, "sample check", () => withSampleCheck(spec, raw.response));
 }
 
-export function parseDoc(file: string, root = process.cwd()): ApiSpec {
-  return parseDocBytes(readFileSync(file), file, root);
+export function parseDoc(file: string, root = process.cwd(), timings?: Timings): ApiSpec {
+  return parseDocBytes(readFileSync(file), file, root, timings);
 }

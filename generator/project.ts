@@ -15,24 +15,25 @@ import type { SpecEntry } from "./sdk.js";
 import { parseSpec } from "./spec/load.js";
 import { serializeSpec } from "./spec/serialize.js";
 import type { ApiSpec } from "./spec/types.js";
+import { timed, type Timings } from "./timing.js";
 
 export function specFileName(method: string): string {
   return `${moduleFileName(method)}.json`;
 }
 
 /** Doc pages → spec texts (file name → JSON), not written. Folder walks pass over JSON that is not an API page. */
-export function parseDocs(inputs: string[], config: Config): Map<string, string> {
+export function parseDocs(inputs: string[], config: Config, timings?: Timings): Map<string, string> {
   const specs = new Map<string, string>();
   const origin = new Map<string, string>();
   for (const { path: file, named } of expandInputs(inputs)) {
     const bytes = readFileSync(file);
     if (!named && !isDocPage(bytes, file)) continue;
-    const spec = parseDocBytes(bytes, file, config.root);
+    const spec = parseDocBytes(bytes, file, config.root, timings);
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
     origin.set(name, file);
-    specs.set(name, serializeSpec(spec));
+    specs.set(name, timed(timings, "serialize", () => serializeSpec(spec)));
   }
   return specs;
 }

@@ -246,8 +246,9 @@ function checkStatements(fields: Field[], rules: RuleTable, checkName: (f: Field
     const required = f.required ? "true" : "false";
     if (f.list) {
       const max = f.limits?.maxListSize ?? "undefined";
-      const item = checkCall(f, "x", "p", "n", "true", rules, checkName);
-      return `rt.checkList(issues, ${value}, path, ${key}, ${required}, ${max}, (issues, x, p, n) => ${item});`;
+      // Item checks are module constants (hoisted like the rules) so validate() allocates no closures.
+      const item = rules.use(`(issues: rt.Issues, x: unknown, p: string, n: number): void => ${checkCall(f, "x", "p", "n", "true", rules, checkName)}`);
+      return `rt.checkList(issues, ${value}, path, ${key}, ${required}, ${max}, ${item});`;
     }
     return `${checkCall(f, value, "path", key, required, rules, checkName)};`;
   });

@@ -65,6 +65,30 @@ export function schemaChecker(doc: OpenApiDocument, options: { coerce?: boolean 
   };
 }
 
+/** The document cut down to one path and the components it reaches through `$ref`s (for per-API checks). */
+export function subDocument(doc: OpenApiDocument, path: string): OpenApiDocument {
+  const item = doc.paths[path];
+  if (item === undefined) throw new Error(`no path ${path}`);
+  const names = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === "object" && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === "$ref" && typeof child === "string") {
+          const name = child.replace(/^#\/components\/schemas\//, "");
+          if (!names.has(name)) {
+            names.add(name);
+            walk(doc.components.schemas[name]);
+          }
+        } else walk(child);
+      }
+    }
+  };
+  walk(item);
+  const schemas = Object.fromEntries(Object.entries(doc.components.schemas).filter(([name]) => names.has(name)));
+  return { ...doc, paths: { [path]: item }, components: { schemas } };
+}
+
 export function schemaPointer(name: string): string {
   return `/components/schemas/${pointerToken(name)}`;
 }

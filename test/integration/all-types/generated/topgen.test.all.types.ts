@@ -109,8 +109,13 @@ const rule0 = { minValue: 1, maxValue: 100 };
 const rule1 = { minValue: 0.01, maxValue: 99999.99 };
 const rule2 = { maxLength: 20 };
 const rule3 = { maxLength: 4 };
-const rule4 = { maxLength: 5 };
-const rule5 = { maxValue: 10 };
+const rule4 = (issues: rt.Issues, x: unknown, p: string, n: number): void => rt.checkNumber(issues, x, p, n, true);
+const rule5 = { maxLength: 5 };
+const rule6 = (issues: rt.Issues, x: unknown, p: string, n: number): void =>
+  rt.checkString(issues, x, p, n, true, rule5);
+const rule7 = (issues: rt.Issues, x: unknown, p: string, n: number): void =>
+  rt.checkStruct(issues, x, p, n, true, check_TreeLeaf);
+const rule8 = { maxValue: 10 };
 
 const requestShapes: Record<"$params" | "TreeNode" | "TreeLeaf", rt.StructShape> = {
   $params: {
@@ -169,23 +174,19 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
   rt.checkMap(issues, v["attrs"], path, "attrs", false);
   rt.checkFile(issues, v["image"], path, "image", false, rule3);
   rt.checkFieldList(issues, v["fields"], path, "fields", false);
-  rt.checkList(issues, v["ids"], path, "ids", false, 3, (issues, x, p, n) => rt.checkNumber(issues, x, p, n, true));
-  rt.checkList(issues, v["tags"], path, "tags", false, undefined, (issues, x, p, n) =>
-    rt.checkString(issues, x, p, n, true, rule4),
-  );
+  rt.checkList(issues, v["ids"], path, "ids", false, 3, rule4);
+  rt.checkList(issues, v["tags"], path, "tags", false, undefined, rule6);
   rt.checkString(issues, v["weird-name"], path, "weird-name", false);
   rt.checkStruct(issues, v["node"], path, "node", false, check_TreeNode);
 }
 
 function check_TreeNode(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
   rt.checkString(issues, v["label"], path, "label", true);
-  rt.checkList(issues, v["children"], path, "children", false, undefined, (issues, x, p, n) =>
-    rt.checkStruct(issues, x, p, n, true, check_TreeLeaf),
-  );
+  rt.checkList(issues, v["children"], path, "children", false, undefined, rule7);
 }
 
 function check_TreeLeaf(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
-  rt.checkNumber(issues, v["weight"], path, "weight", true, rule5);
+  rt.checkNumber(issues, v["weight"], path, "weight", true, rule8);
 }
 
 /**
