@@ -1,5 +1,5 @@
 // Names the gateway uses in JSON bodies: the success wrapper and the item key of a wrapped list.
-import type { FieldShape, ScalarType } from "./types.js";
+import { SCALAR_TYPES, type FieldShape, type ScalarType } from "./types.js";
 
 /** `taobao.trade.fullinfo.get` → `trade_fullinfo_get_response`; other prefixes are kept. */
 export function responseKey(method: string): string {
@@ -7,18 +7,7 @@ export function responseKey(method: string): string {
   return `${name.replaceAll(".", "_")}_response`;
 }
 
-const SCALARS: ReadonlySet<string> = new Set<ScalarType>([
-  "String",
-  "Number",
-  "Boolean",
-  "Date",
-  "Price",
-  "BigDecimal",
-  "Json",
-  "Map",
-  "File",
-  "FieldList",
-]);
+const SCALARS: ReadonlySet<string> = new Set<ScalarType>(SCALAR_TYPES);
 
 /** Snake case where every capital letter starts a segment: `ArticleDTO` → `article_d_t_o`. */
 export function structItemKey(typeName: string): string {

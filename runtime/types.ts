@@ -3,17 +3,8 @@
 // wire writer and decoder walk those shapes. Validation is generated code that calls ./validate.ts.
 
 /** Doc types that are not structs, as they appear in a spec's `type`. */
-export type ScalarType =
-  | "String"
-  | "Number"
-  | "Boolean"
-  | "Date"
-  | "Price"
-  | "BigDecimal"
-  | "Json"
-  | "Map"
-  | "File"
-  | "FieldList";
+export const SCALAR_TYPES = ["String", "Number", "Boolean", "Date", "Price", "BigDecimal", "Json", "Map", "File", "FieldList"] as const;
+export type ScalarType = (typeof SCALAR_TYPES)[number];
 
 export interface StructShape {
   /** The doc's type name, e.g. "FundBill"; for a request's params or a response body, the class name. */

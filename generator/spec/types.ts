@@ -1,5 +1,7 @@
 // The intermediate spec (version 1): the contract between parsing and emitting. See spec.schema.json.
 
+import { SCALAR_TYPES } from "../../runtime/types.js";
+
 export const SPEC_VERSION = 1;
 
 export interface Limits {
@@ -50,18 +52,8 @@ export interface ApiSpec {
   diagnostics?: Diagnostic[];
 }
 
-export const SCALAR_TYPES = [
-  "String",
-  "Number",
-  "Boolean",
-  "Date",
-  "Price",
-  "BigDecimal",
-  "Json",
-  "Map",
-  "File",
-  "FieldList",
-] as const;
+// The scalar doc types are the runtime's: one list for the spec, the emitter and the wire.
+export { SCALAR_TYPES };
 export type ScalarTypeName = (typeof SCALAR_TYPES)[number];
 
 export function isScalarType(type: string): type is ScalarTypeName {
