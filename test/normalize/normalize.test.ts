@@ -47,3 +47,26 @@ test("an unknown type is a warning, not a silent unknown", () => {
   const spec = normalize(readTextPage(page("a Strange<T> 可选 x"), "p.txt"), source);
   expect(spec.diagnostics?.some((d) => d.level === "warning")).toBe(true);
 });
+
+test("a field with no type: a struct named after it when it has sub-fields, else Json; both reported", () => {
+  const row = (name: string, type: string, depth: number, line: number) => ({ name, type, depth, line, limits: {} });
+  const spec = normalize(
+    {
+      format: "json",
+      file: "p.json",
+      method: "x.y.z",
+      title: "t",
+      description: "",
+      request: [row("cnsku_sn_sample_d_t_o_list", "null[]", 0, 3), row("sn", "String", 1, 4), row("blob", "null", 0, 5)],
+      response: [],
+      samples: {},
+      diagnostics: [],
+    },
+    source,
+  );
+  expect(spec.request.map((f) => [f.name, f.type, f.list, f.fields?.map((g) => g.name)])).toEqual([
+    ["cnsku_sn_sample_d_t_o_list", "CnskuSnSampleDTOList", true, ["sn"]],
+    ["blob", "Json", undefined, undefined],
+  ]);
+  expect(spec.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([3, 5]);
+});
