@@ -12,6 +12,7 @@ import { type Gateway, type Received, startGateway } from "./fixtures/gateway.js
 import { AlibabaNlifeB2cTradeRefundRequest, type AlibabaNlifeB2cTradeRefundParams } from "./fixtures/nlife-refund.js";
 import { DEALREFUND_SAMPLE, NLIFE_SAMPLE } from "./fixtures/samples.js";
 import { PictureUploadRequest } from "./fixtures/upload.js";
+import { SAMPLE_FUND_BILL, SAMPLE_NLIFE_PARAMS } from "./fixtures/seed-params.js";
 
 const APP_KEY = "12345678";
 const APP_SECRET = "0123456789abcdef0123456789abcdef";
@@ -49,32 +50,12 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const NLIFE_PARAMS: AlibabaNlifeB2cTradeRefundParams = {
-  trade_no: "100004000000000045678",
-  out_request_no: "765345354",
+  ...SAMPLE_NLIFE_PARAMS,
   refund_bill_list: [
-    {
-      id: "201612310000000345354",
-      type: "ALIPAY",
-      buyer_id: "53456456",
-      buyer_id_type: "WECHAT_OPENID",
-      title: "支付宝支付",
-      amount: 6000,
-      currency: "CNY",
-      extend_params: '{"k1":v1}',
-      attachment: "age:26,gender:female",
-    },
-    {
-      type: "PROMOTION",
-      buyer_id_type: "TAOBAO_OPENID",
-      title: "零售+平台的优惠",
-      amount: 7091800003790954036n,
-      currency: "CNY",
-    },
+    SAMPLE_FUND_BILL,
+    { type: "PROMOTION", buyer_id_type: "TAOBAO_OPENID", title: "零售+平台的优惠", amount: 7091800003790954036n, currency: "CNY" },
   ],
-  refund_goods_list: ["547580683166_326040728", "550217515160_3611278001"],
-  out_trade_no: "OT423895437564378",
   store_id: "零售+门店 100004",
-  refund_points: 10,
 };
 
 describe("TopClient against a local gateway: alibaba.nlife.b2c.trade.refund", () => {

@@ -12,6 +12,7 @@ import { AlibabaIdleIsvOrderDealrefundRequest as DealrefundFixture } from "./fix
 import { type Gateway, startGateway } from "./fixtures/gateway.js";
 import { AlibabaNlifeB2cTradeRefundRequest as NlifeFixture } from "./fixtures/nlife-refund.js";
 import { DEALREFUND_SAMPLE, NLIFE_SAMPLE } from "./fixtures/samples.js";
+import { SAMPLE_FUND_BILL, SAMPLE_NLIFE_PARAMS } from "./fixtures/seed-params.js";
 
 const APP_KEY = "34567890";
 const APP_SECRET = "generated-sdk-secret-0123456789";
@@ -28,25 +29,8 @@ afterAll(async () => {
 });
 
 const NLIFE_PARAMS = {
-  trade_no: "100004000000000045678",
-  out_request_no: "765345354",
-  refund_bill_list: [
-    {
-      id: "201612310000000345354",
-      type: "ALIPAY",
-      buyer_id: "53456456",
-      buyer_id_type: "WECHAT_OPENID",
-      title: "支付宝支付",
-      amount: 7091800003790954036n,
-      currency: "CNY",
-      extend_params: '{"k1":v1}',
-      attachment: "age:26,gender:female",
-    },
-  ],
-  refund_goods_list: ["547580683166_326040728", "550217515160_3611278001"],
-  out_trade_no: "OT423895437564378",
-  store_id: "100004",
-  refund_points: 10,
+  ...SAMPLE_NLIFE_PARAMS,
+  refund_bill_list: [{ ...SAMPLE_FUND_BILL, amount: 7091800003790954036n }],
 } as const;
 
 const DEALREFUND_PARAMS = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toWireParams, type FieldShape, type ScalarType, type StructShape } from "../../runtime/index.js";
 import { DEALREFUND_REQUEST_SHAPE } from "./fixtures/dealrefund.js";
 import { NLIFE_REQUEST_SHAPE } from "./fixtures/nlife-refund.js";
+import { SAMPLE_NLIFE_PARAMS } from "./fixtures/seed-params.js";
 
 const one = (type: ScalarType, extra: Partial<FieldShape> = {}): StructShape => ({
   name: "One",
@@ -212,27 +213,7 @@ describe("toWireParams: files", () => {
 
 describe("toWireParams: the seed APIs", () => {
   it("alibaba.nlife.b2c.trade.refund (the doc's Java sample)", () => {
-    const params = {
-      trade_no: "100004000000000045678",
-      out_request_no: "765345354",
-      refund_bill_list: [
-        {
-          id: "201612310000000345354",
-          type: "ALIPAY",
-          buyer_id: "53456456",
-          buyer_id_type: "WECHAT_OPENID",
-          title: "支付宝支付",
-          amount: 6000,
-          currency: "CNY",
-          extend_params: '{"k1":v1}',
-          attachment: "age:26,gender:female",
-        },
-      ],
-      refund_goods_list: ["547580683166_326040728", "550217515160_3611278001"],
-      out_trade_no: "OT423895437564378",
-      store_id: "100004",
-      refund_points: 10,
-    };
+    const params = SAMPLE_NLIFE_PARAMS;
     expect(toWireParams(NLIFE_REQUEST_SHAPE, params)).toEqual({
       text: {
         trade_no: "100004000000000045678",
