@@ -32,7 +32,8 @@ export function decodeScalar(ctx: DecodeContext, type: ScalarType, raw: unknown,
       if (isPlainObject(raw)) return toJsonValue(raw);
       return ctx.fail(path, "expected an object (Map)", raw);
     case "File":
-      return ctx.fail(path, "a file cannot appear in a response", raw);
+      // byte[] in a response comes as text (base64); the SDK types it as string and leaves it as sent.
+      return typeof raw === "string" ? raw : ctx.fail(path, "expected text for a byte[] field", raw);
   }
 }
 

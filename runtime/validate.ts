@@ -49,6 +49,7 @@ function present(issues: Issues, value: unknown, path: string, key: Key, require
 }
 
 export function checkString(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+  if (rule === undefined && typeof value === "string" && value !== "") return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "string") return report(issues, path, key, "type", `expected a string, got ${kindOf(value)}`);
   if (rule?.maxLength !== undefined && value.length > rule.maxLength) {
@@ -63,6 +64,7 @@ const INTEGER = /^-?\d+$/;
 
 /** Number (a Java Long): a safe integer, a bigint, or a string of digits. */
 export function checkNumber(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: RangeRule): void {
+  if (rule === undefined && typeof value === "number" && Number.isSafeInteger(value)) return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   let n: bigint;
   if (typeof value === "bigint") n = value;

@@ -63,7 +63,7 @@ function toFields(nodes: Node[], side: "request" | "response", facts: SampleFact
 
 function toField(node: Node, side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field {
   const { row } = node;
-  const parsed = node.parsed.unknown ? settleUnknownType(node, diagnostics) : node.parsed;
+  const parsed = node.parsed.unknown ? settleUnknownType(node, diagnostics) : javaByte(node, side, diagnostics);
   const field: Field = { name: row.name, type: parsed.type };
   if (parsed.list) field.list = true;
   if (side === "request" && row.required) field.required = true;
@@ -85,6 +85,17 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
     diagnostics.push({ level: "warning", message: `${row.name} is ${parsed.type}, not a struct; its sub-fields were dropped`, line: row.line });
   }
   return field;
+}
+
+/**
+ * `byte` is a file only as a top-level request param (TOP.md: byte[], also byte); inside a struct or a response a
+ * file cannot travel, and there it is Java's byte, a small number (`online_status`).
+ */
+function javaByte(node: Node, side: "request" | "response", diagnostics: Diagnostic[]): Node["parsed"] {
+  const { row, parsed } = node;
+  if (parsed.type !== "File" || row.type.replace(/\s+/g, "").toLowerCase() !== "byte" || (side === "request" && !node.parent)) return parsed;
+  diagnostics.push({ level: "info", message: `${row.name} is "byte" outside the top-level params: read as Number (Java's byte), not a file`, line: row.line });
+  return { ...parsed, type: "Number" };
 }
 
 /** A cell that names no type: a struct named after the field when it has sub-fields, else Json (any JSON). */

@@ -21,6 +21,7 @@ const DATE_NOTE = "Format yyyy-MM-dd HH:mm:ss, GMT+8 (Asia/Shanghai).";
 const DECIMAL_NOTE = "Exact decimal text, never a float.";
 const FIELD_LIST_NOTE = "Comma-separated field names.";
 const FILE_NOTE = "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.";
+const FILE_JSON_NOTE = "Bytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.";
 
 /** Doc types whose 最大长度 (maxLength) the SDK checks; on a File it counts bytes. */
 const TAKES_LENGTH: ReadonlySet<string> = new Set(["String", "Json", "FieldList", "File"]);
@@ -51,12 +52,16 @@ export function typeSchema(type: ScalarTypeName, side: Side): Schema {
         ? { type: "string", contentMediaType: "application/json", contentSchema: { type: "object", additionalProperties: true } }
         : { type: "object", additionalProperties: true };
     case "File":
-      return { type: "string", format: "binary", contentMediaType: "application/octet-stream" };
+      // A file is a top-level param (a multipart part). Specs also give File to fields below the top or in
+      // responses (doc type `byte`/`byte[]`): in JSON a Java byte[] is base64 text.
+      return side === "form"
+        ? { type: "string", format: "binary", contentMediaType: "application/octet-stream" }
+        : { type: "string", contentEncoding: "base64", contentMediaType: "application/octet-stream" };
   }
 }
 
 /** The type note a field's description gets, if its type has one. */
-function typeNote(type: string): string | undefined {
+function typeNote(type: string, side: Side): string | undefined {
   switch (type) {
     case "Date":
       return DATE_NOTE;
@@ -66,7 +71,7 @@ function typeNote(type: string): string | undefined {
     case "FieldList":
       return FIELD_LIST_NOTE;
     case "File":
-      return FILE_NOTE;
+      return side === "form" ? FILE_NOTE : FILE_JSON_NOTE;
     default:
       return undefined;
   }
@@ -85,7 +90,7 @@ export function fieldSchema(field: Field, side: Side, refOf: StructRef): Schema 
   else schema = list ?? item;
   if (!field.list && field.limits?.maxListSize !== undefined) notes.push(`At most ${field.limits.maxListSize} items.`);
 
-  const note = typeNote(field.type);
+  const note = typeNote(field.type, side);
   const description = [field.description, note, ...notes].filter((s): s is string => s !== undefined && s !== "").join("\n\n");
   if (description !== "") schema.description = description;
   if (field.limits?.default !== undefined) schema.default = valueOf(field.limits.default, schema);
@@ -135,7 +140,7 @@ function enumSchema(schema: Schema, values: NonNullable<Field["enum"]>, side: Si
 function listSchema(item: Schema, field: Field, side: Side, notes: string[]): Schema {
   const schema: Schema = { type: "array", items: item };
   if (field.limits?.maxListSize !== undefined) schema.maxItems = field.limits.maxListSize;
-  if (field.type === "File") notes.push("Each file is one multipart part under this name.");
+  if (field.type === "File" && side === "form") notes.push("Each file is one multipart part under this name.");
   else if (side === "form" && field.fields === undefined) notes.push("Sent as one comma-joined value (a,b,c).");
   else if (side === "response") notes.push(`Without simplify=true the gateway wraps the list: {"${listItemKey(field.type)}": [...]}.`);
   return schema;

@@ -12,6 +12,7 @@ export interface Schema {
   format?: string;
   pattern?: string;
   contentMediaType?: string;
+  contentEncoding?: string;
   contentSchema?: Schema;
   enum?: string[];
   /** Per-value descriptions, aligned with `enum` (the openapi-generator / openapi-typescript convention). */

@@ -70,3 +70,23 @@ test("a field with no type: a struct named after it when it has sub-fields, else
   ]);
   expect(spec.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([3, 5]);
 });
+
+test("byte is a file only as a top-level request param; elsewhere it is Java's byte, a number", () => {
+  const row = (name: string, type: string, depth: number, line: number) => ({ name, type, depth, line, limits: {} });
+  const spec = normalize(
+    {
+      format: "json",
+      file: "p.json",
+      method: "x.y.z",
+      title: "t",
+      description: "",
+      request: [row("image", "byte", 0, 3), row("item", "Item", 0, 4), row("flag", "byte", 1, 5)],
+      response: [row("online_status", "byte", 0, 6), row("data", "byte[]", 0, 7)],
+      samples: {},
+      diagnostics: [],
+    },
+    source,
+  );
+  expect(spec.request.map((f) => [f.name, f.type, f.fields?.map((g) => g.type)])).toEqual([["image", "File", undefined], ["item", "Item", ["Number"]]]);
+  expect(spec.response.map((f) => f.type)).toEqual(["Number", "File"]);
+});

@@ -8,6 +8,7 @@ const DECIMAL: Schema = { type: "string", pattern: DECIMAL_PATTERN };
 const JSON_TEXT: Schema = { type: "string", contentMediaType: "application/json" };
 const MAP: Schema = { type: "object", additionalProperties: true };
 const FILE: Schema = { type: "string", format: "binary", contentMediaType: "application/octet-stream" };
+const BYTES: Schema = { type: "string", contentEncoding: "base64", contentMediaType: "application/octet-stream" };
 
 describe("typeSchema: every doc type on every side", () => {
   const same = (schema: Schema): Record<Side, Schema> => ({ form: schema, json: schema, response: schema });
@@ -23,7 +24,8 @@ describe("typeSchema: every doc type on every side", () => {
     ["Json", { want: same(JSON_TEXT) }],
     // A top-level Map param is JSON text; inside JSON and in responses it is an object.
     ["Map", { want: { form: { ...JSON_TEXT, contentSchema: MAP }, json: MAP, response: MAP } }],
-    ["File", { want: same(FILE) }],
+    // A file param is a multipart part; bytes below the top or in a response (doc type `byte`) are base64 JSON text.
+    ["File", { want: { form: FILE, json: BYTES, response: BYTES } }],
   ];
   it.each(cases)("%s", (type, { want }) => {
     for (const side of ["form", "json", "response"] as const) expect(typeSchema(type, side), side).toEqual(want[side]);
@@ -274,6 +276,17 @@ describe("fieldSchema", () => {
           items: FILE,
           description:
             "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.\n\nEach file is one multipart part under this name.",
+        },
+      },
+    ],
+    [
+      "bytes in a response (doc type byte): base64 text, noted",
+      {
+        given: { name: "online_status", type: "File", description: "楼盘上下架状态" },
+        side: "response",
+        want: {
+          ...BYTES,
+          description: "楼盘上下架状态\n\nBytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.",
         },
       },
     ],
