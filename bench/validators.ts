@@ -31,6 +31,7 @@ function paramsValidator(spec: ApiSpec): (value: unknown) => boolean {
     components: { schemas: Object.fromEntries(schemas) },
   };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat("int64", true); // documentation only: the integer check is `type: integer`
   return ajv.compile(params);
 }
 

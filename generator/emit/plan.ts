@@ -4,6 +4,7 @@
 import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
 import { isScalarType } from "../spec/types.js";
 import { tsString } from "./escape.js";
+import { structNames } from "./struct-names.js";
 import { apiBaseName, moduleFileName, safeStructName, type ApiNames } from "./naming.js";
 
 function defaultNames(method: string): ApiNames {
@@ -147,40 +148,10 @@ function propKeyOf(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name);
 }
 
-/**
- * Gives every struct field its interface name. Structs with the same doc name and the same fields share one
- * interface; a different struct under a taken name gets a numbered name (reported).
- */
 function nameStructs(fields: Field[], diagnostics: Diagnostic[], side: string): Map<Field, string> {
-  const names = new Map<Field, string>();
-  const bySignature = new Map<string, string>();
-  const taken = new Set<string>();
-  const visit = (list: Field[]) => {
-    for (const f of list) {
-      if (!f.fields) continue;
-      const signature = `${f.type}\0${JSON.stringify(f.fields, signatureKeys)}`;
-      let name = bySignature.get(signature);
-      if (name === undefined) {
-        const base = safeStructName(f.type);
-        name = base;
-        for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-        if (name !== f.type) {
-          diagnostics.push({ level: "info", message: `${side} struct ${f.type} (field ${f.name}) is named ${name} in code` });
-        }
-        taken.add(name);
-        bySignature.set(signature, name);
-      }
-      names.set(f, name);
-      visit(f.fields);
-    }
-  };
-  visit(fields);
-  return names;
-}
-
-/** Only what makes two structs different types (docs may differ between copies of one struct). */
-function signatureKeys(this: unknown, key: string, value: unknown): unknown {
-  return key === "description" || key === "example" ? undefined : value;
+  return structNames(fields, (f, name) => {
+    diagnostics.push({ level: "info", message: `${side} struct ${f.type} (field ${f.name}) is named ${name} in code` });
+  });
 }
 
 function uniqueStructs(fields: Field[], names: Map<Field, string>): [string, Field][] {
