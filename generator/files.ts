@@ -45,11 +45,19 @@ export interface WriteResult {
  * renamed into place. Unchanged files are left alone (their mtimes kept). Files for which `stale` says true and
  * that are not in `files` are removed.
  */
-export function writeFolder(dir: string, files: ReadonlyMap<string, string>, stale: (name: string, text: string) => boolean = () => false): WriteResult {
-  const current = readFolder(dir, () => true);
+export function writeFolder(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  stale: (name: string) => boolean = () => false,
+  isStale: (text: string) => boolean = () => true,
+): WriteResult {
+  // Only the files being written are read (to leave identical ones alone), and only stale candidates beyond.
+  const present = existsSync(dir) ? readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile()) : [];
+  const current = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), "utf8") : undefined);
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
-  const changed = [...files].filter(([name, text]) => current.get(name) !== text);
-  for (const [name] of files) if (current.get(name) === files.get(name)) result.unchanged.push(name);
+  const changed = [...files].filter(([name, text]) => current(name) !== text);
+  const changedNames = new Set(changed.map(([n]) => n));
+  for (const [name] of files) if (!changedNames.has(name)) result.unchanged.push(name);
 
   if (changed.length) {
     const tmp = join(dirname(dir), `.topgen-tmp-${randomBytes(6).toString("hex")}`);
@@ -69,8 +77,8 @@ export function writeFolder(dir: string, files: ReadonlyMap<string, string>, sta
       rmSync(tmp, { recursive: true, force: true });
     }
   }
-  for (const [name, text] of current) {
-    if (!files.has(name) && stale(name, text)) {
+  for (const name of present) {
+    if (!files.has(name) && stale(name) && isStale(readFileSync(join(dir, name), "utf8"))) {
       rmSync(join(dir, name));
       result.removed.push(name);
     }

@@ -2,7 +2,7 @@
 // a change of templates, emitter or runtime import rebuilds everything. Unchanged files are not rewritten.
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import type { Config } from "./config.js";
 import { assignApiNames, moduleFileName } from "./emit/naming.js";
 import { writeFolder, type WriteResult } from "./files.js";
@@ -65,13 +65,22 @@ export async function generateProject(config: Config, options: GenerateOptions =
     return { written: [], unchanged, removed: [], apis: specs.length, rebuilt: 0, diagnostics: [] };
   }
   const methods = [...kept.map(([, e]) => e.method), ...toBuild.map((e) => e.spec.method)];
-  const sdk = await buildSdk(toBuild, sdkOptions(config, options), methods);
+  // index.ts lists every API; it stays as it is when the same APIs keep the same names.
+  const sameApis =
+    reusable !== undefined &&
+    renamed.size === 0 &&
+    specs.length === Object.keys(reusable.apis).length &&
+    toBuild.every((e) => reusable.apis[basename(e.file)]?.method === e.spec.method) &&
+    filesIntact(config.out, { "index.ts": reusable.index });
+  const sdk = await buildSdk(toBuild, { ...sdkOptions(config, options), skipIndex: sameApis }, methods);
 
-  const manifest = manifestOf(print, kept, toBuild, specs, sdk);
+  const manifest = manifestOf(print, kept, toBuild, specs, sdk, sameApis ? reusable.index : undefined);
   const files = new Map(sdk.files); // only the rebuilt modules and index.ts
   files.set(MANIFEST_FILE, serializeManifest(manifest));
   const keep = new Set([...Object.values(manifest.apis).flatMap((e) => Object.keys(e.files)), "index.ts", MANIFEST_FILE]);
-  const written = timed(timings, "write", () => writeFolder(config.out, files, (name, text) => !keep.has(name) && name.endsWith(".ts") && text.startsWith(GENERATED_HEADER)));
+  const written = timed(timings, "write", () =>
+    writeFolder(config.out, files, (name) => !keep.has(name) && name.endsWith(".ts"), (text) => text.startsWith(GENERATED_HEADER)),
+  );
   return { ...written, unchanged: [...written.unchanged, ...kept.flatMap(([, e]) => Object.keys(e.files))], apis: specs.length, rebuilt: toBuild.length, diagnostics: sdk.diagnostics };
 }
 
@@ -101,7 +110,7 @@ function sdkOptions(config: Config, options: GenerateOptions) {
   };
 }
 
-function manifestOf(print: string, kept: [string, ManifestEntry][], built: SpecEntry[], specs: SpecFile[], sdk: Sdk): Manifest {
+function manifestOf(print: string, kept: [string, ManifestEntry][], built: SpecEntry[], specs: SpecFile[], sdk: Sdk, index?: FileStamp): Manifest {
   const apis: Record<string, ManifestEntry> = Object.fromEntries(kept);
   const hashOf = new Map(specs.map((s) => [s.name, s.hash]));
   for (const entry of built) {
@@ -111,7 +120,7 @@ function manifestOf(print: string, kept: [string, ManifestEntry][], built: SpecE
     const base = sdk.names.get(entry.spec.method)?.base ?? "";
     apis[name] = { method: entry.spec.method, base, spec: hashOf.get(name)!, files: text === undefined ? {} : { [fileName]: stampOf(text) } };
   }
-  return { manifestVersion: 1, fingerprint: print, index: stampOf(sdk.files.get("index.ts") ?? ""), apis };
+  return { manifestVersion: 1, fingerprint: print, index: index ?? stampOf(sdk.files.get("index.ts") ?? ""), apis };
 }
 
 function readSpecFiles(dir: string): SpecFile[] {

@@ -22,6 +22,8 @@ export interface SdkOptions extends PoolOptions {
   templatesDir: string;
   runtimeImport: string;
   timings?: Timings;
+  /** Leave index.ts out (the caller knows it is current). */
+  skipIndex?: boolean;
 }
 
 export interface Sdk {
@@ -69,6 +71,7 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
     for (const [name, text] of r.files) files.set(name, text);
     diagnostics.push(...r.diagnostics);
   }
+  if (options.skipIndex) return { files, diagnostics, names };
   const templates = loadTemplates(options.templatesDir);
   const modules = [...names.values()].map((n) => n.file).sort(compare);
   const index = renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", modules);
