@@ -1,9 +1,16 @@
 // The normalizer where the samples are silent: it still decides, and says so with the doc line.
 import { expect, test } from "vitest";
 import { normalize } from "../../generator/normalize/index.js";
+import type { RawPage } from "../../generator/read/raw.js";
 import { readTextPage } from "../../generator/read/text.js";
 
 const source = { file: "p.txt", sha256: "0".repeat(64) };
+
+/** A raw JSON page (depths given) with these rows. */
+function jsonPage(request: [string, string, number, number][], response: [string, string, number, number][] = []): RawPage {
+  const rows = (list: [string, string, number, number][]) => list.map(([name, type, depth, line]) => ({ name, type, depth, line, limits: {} }));
+  return { format: "json", file: "p.json", method: "x.y.z", title: "t", description: "", request: rows(request), response: rows(response), samples: {}, diagnostics: [] };
+}
 const page = (...rows: string[]) =>
   ["x.demo.get (示例)", "", "说明", "", "请求参数", "", "名称 类型 是否必须 示例值 更多限制 描述", ...rows].join("\n");
 
@@ -49,21 +56,7 @@ test("an unknown type is a warning, not a silent unknown", () => {
 });
 
 test("a field with no type: a struct named after it when it has sub-fields, else Json; both reported", () => {
-  const row = (name: string, type: string, depth: number, line: number) => ({ name, type, depth, line, limits: {} });
-  const spec = normalize(
-    {
-      format: "json",
-      file: "p.json",
-      method: "x.y.z",
-      title: "t",
-      description: "",
-      request: [row("cnsku_sn_sample_d_t_o_list", "null[]", 0, 3), row("sn", "String", 1, 4), row("blob", "null", 0, 5)],
-      response: [],
-      samples: {},
-      diagnostics: [],
-    },
-    source,
-  );
+  const spec = normalize(jsonPage([["cnsku_sn_sample_d_t_o_list", "null[]", 0, 3], ["sn", "String", 1, 4], ["blob", "null", 0, 5]]), source);
   expect(spec.request.map((f) => [f.name, f.type, f.list, f.fields?.map((g) => g.name)])).toEqual([
     ["cnsku_sn_sample_d_t_o_list", "CnskuSnSampleDTOList", true, ["sn"]],
     ["blob", "Json", undefined, undefined],
@@ -72,19 +65,11 @@ test("a field with no type: a struct named after it when it has sub-fields, else
 });
 
 test("byte is a file only as a top-level request param; elsewhere it is Java's byte, a number", () => {
-  const row = (name: string, type: string, depth: number, line: number) => ({ name, type, depth, line, limits: {} });
   const spec = normalize(
-    {
-      format: "json",
-      file: "p.json",
-      method: "x.y.z",
-      title: "t",
-      description: "",
-      request: [row("image", "byte", 0, 3), row("item", "Item", 0, 4), row("flag", "byte", 1, 5)],
-      response: [row("online_status", "byte", 0, 6), row("data", "byte[]", 0, 7)],
-      samples: {},
-      diagnostics: [],
-    },
+    jsonPage(
+      [["image", "byte", 0, 3], ["item", "Item", 0, 4], ["flag", "byte", 1, 5]],
+      [["online_status", "byte", 0, 6], ["data", "byte[]", 0, 7]],
+    ),
     source,
   );
   expect(spec.request.map((f) => [f.name, f.type, f.fields?.map((g) => g.type)])).toEqual([["image", "File", undefined], ["item", "Item", ["Number"]]]);

@@ -11,6 +11,7 @@ import { loadHtml } from "../../generator/read/html/dom.js";
 import { renderLines } from "../../generator/read/html/render.js";
 import { tidyCode } from "../../generator/read/html/samples.js";
 import type { RawPage, RawRow, RawSamples } from "../../generator/read/raw.js";
+import { thrown } from "../support/thrown.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/html/", import.meta.url));
 const SEEDS = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.refund"] as const;
@@ -48,14 +49,6 @@ function shapes(rows: RawRow[]): Shape[] {
   return rows.map(({ line: _line, ...rest }) => rest);
 }
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected an error, none was thrown");
-}
 
 describe("renderLines: the seeds' text layout", () => {
   const cases: Array<[string, { given: string; want: string[] }]> = [

@@ -7,6 +7,7 @@ import { InputError } from "../../generator/errors.js";
 import { isJsonApiPage, readJsonPage } from "../../generator/read/json.js";
 import { JsonSyntaxError, parseJsonTree, toPlainValue } from "../../generator/read/json/tree.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow } from "../../generator/read/raw.js";
+import { thrown } from "../support/thrown.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/json/", import.meta.url));
 // The shared data lives next to the project (never copied into it).
@@ -34,14 +35,6 @@ function row(line: number, depth: number, name: string, type: string, rest: RowW
   return { line, depth, name, type, limits: {}, ...rest };
 }
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected an error, none was thrown");
-}
 
 describe("readJsonPage: accepted shapes", () => {
   const cases: Array<[string, { given: string; want: Omit<RawPage, "format" | "file"> }]> = [

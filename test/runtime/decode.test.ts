@@ -10,6 +10,7 @@ import {
 import { DEALREFUND_RESPONSE_SHAPE } from "./fixtures/dealrefund.js";
 import { NLIFE_RESPONSE_SHAPE } from "./fixtures/nlife-refund.js";
 import { DEALREFUND_SAMPLE, ERROR_SAMPLE, NLIFE_SAMPLE, seedXmlSample, xmlToJson } from "./fixtures/samples.js";
+import { thrown } from "../support/thrown.js";
 
 const DEALREFUND = "alibaba.idle.isv.order.dealrefund";
 const NLIFE = "alibaba.nlife.b2c.trade.refund";
@@ -29,14 +30,6 @@ const DEALREFUND_DECODED = {
 };
 
 /** Catches what fn throws, for asserting on its properties. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("decodeResponse: the seed pages' samples", () => {
   it("dealrefund: bigint numbers, GMT+8 date, request_id and unknown keys dropped", () => {
