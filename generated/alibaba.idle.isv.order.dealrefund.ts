@@ -247,7 +247,7 @@ const responseShapes: Record<"$response" | "RefundDto", rt.StructShape> = {
   },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkStruct(
     issues,
     v["param_appraise_isv_refund_request"],
@@ -258,14 +258,14 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
   );
 }
 
-function check_AppraiseIsvRefundRequest(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_AppraiseIsvRefundRequest(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkNumber(issues, v["biz_order_id"], path, "biz_order_id", true);
   rt.checkString(issues, v["leave_message"], path, "leave_message", false);
   rt.checkString(issues, v["operation"], path, "operation", true, rule0);
   rt.checkStruct(issues, v["return_goods_address"], path, "return_goods_address", false, check_ShippingAddressInfo);
 }
 
-function check_ShippingAddressInfo(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_ShippingAddressInfo(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["address_detail"], path, "address_detail", false);
   rt.checkString(issues, v["area"], path, "area", false);
   rt.checkString(issues, v["city"], path, "city", false);

@@ -170,9 +170,9 @@ export interface AlibabaNlifeB2cTradeRefundResponseKind extends rt.ResponseKind 
 }
 
 const rule0 = { maxLength: 64 };
-const rule1 = (issues: rt.Issues, x: unknown, p: string, n: number): void =>
+const rule1 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void =>
   rt.checkStruct(issues, x, p, n, true, check_FundBill);
-const rule2 = (issues: rt.Issues, x: unknown, p: string, n: number): void => rt.checkString(issues, x, p, n, true);
+const rule2 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void => rt.checkString(issues, x, p, n, true);
 const rule3 = {
   enum: new Set([
     "CASH",
@@ -229,7 +229,7 @@ const responseShapes: Record<"$response", rt.StructShape> = {
   },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["trade_no"], path, "trade_no", false, rule0);
   rt.checkString(issues, v["out_request_no"], path, "out_request_no", true, rule0);
   rt.checkList(issues, v["refund_bill_list"], path, "refund_bill_list", true, 20, rule1);
@@ -240,7 +240,7 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
   rt.checkAtLeastOne(issues, v, path, ["trade_no", "out_trade_no"]);
 }
 
-function check_FundBill(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_FundBill(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["id"], path, "id", false);
   rt.checkString(issues, v["type"], path, "type", true, rule3);
   rt.checkString(issues, v["buyer_id"], path, "buyer_id", false);

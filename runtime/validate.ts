@@ -6,9 +6,18 @@ import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
 
 export type Issues = ValidationIssue[];
 type Key = string | number;
+/**
+ * Where a value sits: "" at the top, else its parent and key. Built as a small node when the check descends and
+ * turned into text (`refund_bill_list[1].amount`) only for an issue, so a valid request builds no strings.
+ */
+export type Path = "" | PathNode;
+export interface PathNode {
+  readonly parent: Path;
+  readonly key: Key;
+}
 /** Checks one list item; the list passes its path and the item's index. */
-export type ItemCheck = (issues: Issues, value: unknown, path: string, index: number) => void;
-export type StructCheck = (issues: Issues, value: Readonly<Record<string, unknown>>, path: string) => void;
+export type ItemCheck = (issues: Issues, value: unknown, path: Path, index: number) => void;
+export type StructCheck = (issues: Issues, value: Readonly<Record<string, unknown>>, path: Path) => void;
 
 export interface TextRule {
   readonly maxLength?: number;
@@ -28,12 +37,14 @@ export function fieldsOf(value: object): Readonly<Record<string, unknown>> {
   return value as Readonly<Record<string, unknown>>;
 }
 
-export function pathOf(path: string, key: Key): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  return path === "" ? key : `${path}.${key}`;
+/** The text of a path and a key under it: `refund_bill_list[1].amount`. */
+export function pathOf(path: Path, key: Key): string {
+  const base = path === "" ? "" : pathOf(path.parent, path.key);
+  if (typeof key === "number") return `${base}[${key}]`;
+  return base === "" ? key : `${base}.${key}`;
 }
 
-function report(issues: Issues, path: string, key: Key, code: IssueCode, message: string): void {
+function report(issues: Issues, path: Path, key: Key, code: IssueCode, message: string): void {
   issues.push({ path: pathOf(path, key), code, message });
 }
 
@@ -42,13 +53,13 @@ function missing(value: unknown): boolean {
 }
 
 /** True when the value is present; reports `required` when it is missing and must not be. */
-function present(issues: Issues, value: unknown, path: string, key: Key, required: boolean): boolean {
+function present(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): boolean {
   if (!missing(value)) return true;
   if (required) report(issues, path, key, "required", "is required");
   return false;
 }
 
-export function checkString(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+export function checkString(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
   if (rule === undefined && typeof value === "string" && value !== "") return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "string") return report(issues, path, key, "type", `expected a string, got ${kindOf(value)}`);
@@ -63,7 +74,7 @@ export function checkString(issues: Issues, value: unknown, path: string, key: K
 const INTEGER = /^-?\d+$/;
 
 /** Number (a Java Long): a safe integer, a bigint, or a string of digits. */
-export function checkNumber(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: RangeRule): void {
+export function checkNumber(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: RangeRule): void {
   if (rule === undefined && typeof value === "number" && Number.isSafeInteger(value)) return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   let n: bigint;
@@ -77,7 +88,7 @@ export function checkNumber(issues: Issues, value: unknown, path: string, key: K
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /** Price / BigDecimal: a finite number or a decimal string. */
-export function checkDecimal(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: RangeRule): void {
+export function checkDecimal(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: RangeRule): void {
   if (!present(issues, value, path, key, required)) return;
   let n: number;
   if (typeof value === "number" && Number.isFinite(value)) n = value;
@@ -91,7 +102,7 @@ function compareInteger(n: bigint, bound: number): number {
   return Math.sign(Number(n) - bound);
 }
 
-function checkRange(issues: Issues, path: string, key: Key, rule: RangeRule | undefined, compare: (bound: number) => number): void {
+function checkRange(issues: Issues, path: Path, key: Key, rule: RangeRule | undefined, compare: (bound: number) => number): void {
   if (rule?.minValue !== undefined && compare(rule.minValue) < 0) {
     report(issues, path, key, "minValue", `must be at least ${rule.minValue}`);
   }
@@ -100,7 +111,7 @@ function checkRange(issues: Issues, path: string, key: Key, rule: RangeRule | un
   }
 }
 
-export function checkBoolean(issues: Issues, value: unknown, path: string, key: Key, required: boolean): void {
+export function checkBoolean(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "boolean") report(issues, path, key, "type", `expected a boolean, got ${kindOf(value)}`);
 }
@@ -108,7 +119,7 @@ export function checkBoolean(issues: Issues, value: unknown, path: string, key: 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
 
 /** Date: a valid Date, or text `yyyy-MM-dd HH:mm:ss` (GMT+8) / `yyyy-MM-dd`. */
-export function checkDate(issues: Issues, value: unknown, path: string, key: Key, required: boolean): void {
+export function checkDate(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
   if (value instanceof Date ? Number.isNaN(value.getTime()) : typeof value !== "string" || !DATE_TEXT.test(value)) {
     report(issues, path, key, "type", `expected a Date or "yyyy-MM-dd HH:mm:ss", got ${kindOf(value)}`);
@@ -116,18 +127,18 @@ export function checkDate(issues: Issues, value: unknown, path: string, key: Key
 }
 
 /** Json: JSON text, or a value to be serialized. */
-export function checkJson(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+export function checkJson(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value === "string") return checkString(issues, value, path, key, required, rule);
   if (typeof value !== "object") report(issues, path, key, "type", `expected JSON text or an object, got ${kindOf(value)}`);
 }
 
-export function checkMap(issues: Issues, value: unknown, path: string, key: Key, required: boolean): void {
+export function checkMap(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "object" || Array.isArray(value)) report(issues, path, key, "type", `expected an object, got ${kindOf(value)}`);
 }
 
-export function checkFieldList(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: TextRule): void {
+export function checkFieldList(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
   if (Array.isArray(value)) {
     if (!present(issues, value.length === 0 ? undefined : value, path, key, required)) return;
     if (!value.every((v) => typeof v === "string")) return report(issues, path, key, "type", "expected field names (strings)");
@@ -136,7 +147,7 @@ export function checkFieldList(issues: Issues, value: unknown, path: string, key
   checkString(issues, value, path, key, required, rule);
 }
 
-export function checkFile(issues: Issues, value: unknown, path: string, key: Key, required: boolean, rule?: FileRule): void {
+export function checkFile(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: FileRule): void {
   if (!present(issues, value, path, key, required)) return;
   const file = value as Partial<TopFile>;
   const data = file.data;
@@ -153,7 +164,7 @@ export function checkFile(issues: Issues, value: unknown, path: string, key: Key
 export function checkList(
   issues: Issues,
   value: unknown,
-  path: string,
+  path: Path,
   key: Key,
   required: boolean,
   maxListSize: number | undefined,
@@ -164,20 +175,20 @@ export function checkList(
   if (maxListSize !== undefined && value.length > maxListSize) {
     report(issues, path, key, "maxListSize", `has ${value.length} items; at most ${maxListSize} allowed`);
   }
-  const itemPath = pathOf(path, key);
+  const itemPath: PathNode = { parent: path, key };
   for (let i = 0; i < value.length; i++) item(issues, value[i], itemPath, i);
 }
 
-export function checkStruct(issues: Issues, value: unknown, path: string, key: Key, required: boolean, check: StructCheck): void {
+export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, check: StructCheck): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return report(issues, path, key, "type", `expected an object, got ${kindOf(value)}`);
   }
-  check(issues, value as Readonly<Record<string, unknown>>, pathOf(path, key));
+  check(issues, value as Readonly<Record<string, unknown>>, { parent: path, key });
 }
 
 /** Cross-field rule: at least one of the fields is given. The path names them all: `trade_no|out_trade_no`. */
-export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: string, fields: readonly string[]): void {
+export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]): void {
   if (fields.some((f) => !missing(value[f]))) return;
   report(issues, path, fields.join("|"), "atLeastOne", `at least one of ${fields.join(", ")} is required`);
 }

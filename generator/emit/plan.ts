@@ -218,7 +218,7 @@ function checkStatements(fields: Field[], rules: RuleTable, checkName: (f: Field
     if (f.list) {
       const max = f.limits?.maxListSize ?? "undefined";
       // Item checks are module constants (hoisted like the rules) so validate() allocates no closures.
-      const item = rules.use(`(issues: rt.Issues, x: unknown, p: string, n: number): void => ${checkCall(f, "x", "p", "n", "true", rules, checkName)}`);
+      const item = rules.use(`(issues: rt.Issues, x: unknown, p: rt.Path, n: number): void => ${checkCall(f, "x", "p", "n", "true", rules, checkName)}`);
       return `rt.checkList(issues, ${value}, path, ${key}, ${required}, ${max}, ${item});`;
     }
     return `${checkCall(f, value, "path", key, required, rules, checkName)};`;

@@ -109,11 +109,11 @@ const rule0 = { minValue: 1, maxValue: 100 };
 const rule1 = { minValue: 0.01, maxValue: 99999.99 };
 const rule2 = { maxLength: 20 };
 const rule3 = { maxLength: 4 };
-const rule4 = (issues: rt.Issues, x: unknown, p: string, n: number): void => rt.checkNumber(issues, x, p, n, true);
+const rule4 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void => rt.checkNumber(issues, x, p, n, true);
 const rule5 = { maxLength: 5 };
-const rule6 = (issues: rt.Issues, x: unknown, p: string, n: number): void =>
+const rule6 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void =>
   rt.checkString(issues, x, p, n, true, rule5);
-const rule7 = (issues: rt.Issues, x: unknown, p: string, n: number): void =>
+const rule7 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void =>
   rt.checkStruct(issues, x, p, n, true, check_TreeLeaf);
 const rule8 = { maxValue: 10 };
 
@@ -164,7 +164,7 @@ const responseShapes: Record<"$response" | "Item", rt.StructShape> = {
   },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkNumber(issues, v["count"], path, "count", true, rule0);
   rt.checkDecimal(issues, v["price"], path, "price", false, rule1);
   rt.checkDecimal(issues, v["rate"], path, "rate", false);
@@ -180,12 +180,12 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
   rt.checkStruct(issues, v["node"], path, "node", false, check_TreeNode);
 }
 
-function check_TreeNode(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_TreeNode(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["label"], path, "label", true);
   rt.checkList(issues, v["children"], path, "children", false, undefined, rule7);
 }
 
-function check_TreeLeaf(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_TreeLeaf(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkNumber(issues, v["weight"], path, "weight", true, rule8);
 }
 

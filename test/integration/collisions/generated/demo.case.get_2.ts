@@ -26,7 +26,7 @@ const responseShapes: Record<"$response", rt.StructShape> = {
   $response: { name: "DemoCaseGet2Response", fields: [] },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["k"], path, "k", false);
 }
 

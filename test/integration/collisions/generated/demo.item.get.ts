@@ -141,7 +141,7 @@ const responseShapes: Record<"$response" | "Result" | "Result2", rt.StructShape>
   Result2: { name: "Result", fields: [{ name: "msg", type: "String" }] },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkStruct(issues, v["a"], path, "a", false, check_Result);
   rt.checkStruct(issues, v["b"], path, "b", false, check_Result2);
   rt.checkStruct(issues, v["c"], path, "c", false, check_HmResult);
@@ -154,27 +154,27 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
   rt.checkStruct(issues, v["dup"], path, "dup", false, check_Dup);
 }
 
-function check_Result(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_Result(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["x"], path, "x", false);
 }
 
-function check_Result2(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_Result2(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["y"], path, "y", true);
 }
 
-function check_HmResult(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_HmResult(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["p"], path, "p", false);
 }
 
-function check_HMResult(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_HMResult(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["q"], path, "q", false);
 }
 
-function check_RecordStruct(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_RecordStruct(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["r"], path, "r", false);
 }
 
-function check_Dup(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check_Dup(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["same"], path, "same", false);
 }
 

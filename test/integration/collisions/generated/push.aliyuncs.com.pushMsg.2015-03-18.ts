@@ -44,7 +44,7 @@ const responseShapes: Record<"$response", rt.StructShape> = {
   },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["AppKey"], path, "AppKey", true);
   rt.checkString(issues, v["DeviceType"], path, "DeviceType", false);
 }

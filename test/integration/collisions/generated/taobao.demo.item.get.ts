@@ -26,7 +26,7 @@ const responseShapes: Record<"$response", rt.StructShape> = {
   $response: { name: "TaobaoDemoItemGetResponse", fields: [] },
 };
 
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: string): void {
+function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
   rt.checkString(issues, v["q"], path, "q", true);
 }
 
