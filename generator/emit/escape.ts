@@ -13,22 +13,22 @@ export function propKey(name: string): string {
 }
 
 /**
- * Text for the inside of a block comment. `*\/` is written `*\/` so it cannot close the comment (read it back
- * with unescapeJsdoc); control characters become visible `\uXXXX`; a line-leading `@` becomes `\@` so doc text
- * cannot forge a tag.
+ * Text for the inside of a block comment. `*` + `/` gets a backslash between them so it cannot close the comment,
+ * and a line-leading `@` gets one before it so doc text cannot forge a tag; both add exactly one backslash to any
+ * run already there, so unescapeJsdoc reads every text back exactly. Control characters become visible `\uXXXX`.
  */
 export function jsdocText(text: string): string[] {
   return text
     .replace(/\r\n?/g, "\n")
-    .replace(/\*\//g, "*\\/")
+    .replace(/\*(\\*)\//g, "*$1\\/")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .split("\n")
-    .map((line) => line.trimEnd().replace(/^(\s*)@/, "$1\\@"));
+    .map((line) => line.trimEnd().replace(/^(\s*\\*)@/, "$1\\@"));
 }
 
 /** Inverse of jsdocText for the parts that changed the text (used by tests and tools reading the comments). */
 export function unescapeJsdoc(text: string): string {
-  return text.replace(/\*\\\//g, "*/").replace(/^(\s*)\\@/gm, "$1@");
+  return text.replace(/\*(\\*)\\\//g, "*$1/").replace(/^(\s*\\*)\\@/gm, "$1@");
 }
 
 /** A JSDoc block: paragraphs of doc text, then `@tag text` lines (the tag is ours, the text is escaped). */

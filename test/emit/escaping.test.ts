@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { Node, Project, SyntaxKind } from "ts-morph";
 import { describe, expect, test } from "vitest";
-import { unescapeJsdoc } from "../../generator/emit/escape.js";
+import { jsdocText, unescapeJsdoc } from "../../generator/emit/escape.js";
 import { parseDoc } from "../../generator/parse.js";
 import { buildInRepo, specWith } from "../support/sdk.js";
 
@@ -67,3 +67,17 @@ test("any description, example, enum value or field name keeps the module compil
     { numRuns: 12 },
   );
 }, 120_000);
+
+describe("the JSDoc escaping reads back exactly", () => {
+  test.each([["@param x"], ["\\@param x"], ["\\\\@x"], ["  @a\n b @c"], ["*/ and /* and */"], ["a\\*/b"], ["x*\\/y"], ["*\\\\/"]])("%j", (text) => {
+    expect(unescapeJsdoc(jsdocText(text).join("\n"))).toBe(text);
+  });
+  test("property: any text without control characters", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("@", "\\", "*", "/", " ", "\n", "a") }), (text) => {
+        const clean = text.split("\n").map((l) => l.trimEnd()).join("\n");
+        expect(unescapeJsdoc(jsdocText(clean).join("\n"))).toBe(clean);
+      }),
+    );
+  });
+});
