@@ -3,7 +3,7 @@
 
 import { join, relative, sep } from "node:path";
 import type { BatchEntry } from "./emit/batch.js";
-import { apiBaseName, assignApiNames, moduleFileName, type ApiNames } from "./emit/naming.js";
+import { assignApiNames, naturalApiNames, type ApiNames } from "./emit/naming.js";
 import type { PoolOptions } from "./emit/pool.js";
 import { InputError } from "./errors.js";
 import type { ApiSpec, Diagnostic } from "./spec/types.js";
@@ -44,7 +44,7 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
   const batchEntries: BatchEntry[] = sorted.map((e) => ({
     spec: e.spec,
     specPath: posix(relative(options.root, e.file)),
-    names: names.get(e.spec.method) ?? { base: apiBaseName(e.spec.method), file: moduleFileName(e.spec.method) },
+    names: names.get(e.spec.method) ?? naturalApiNames(e.spec.method),
   }));
   const batches: BatchEntry[][] = [];
   for (let i = 0; i < batchEntries.length; i += BATCH_SIZE) batches.push(batchEntries.slice(i, i + BATCH_SIZE));

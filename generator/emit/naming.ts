@@ -21,6 +21,11 @@ export interface ApiNames {
   note?: string;
 }
 
+/** The names an API takes when no other API clashes with it. */
+export function naturalApiNames(method: string): ApiNames {
+  return { base: apiBaseName(method), file: moduleFileName(method) };
+}
+
 /**
  * Names for a set of APIs, unique across it (index.ts re-exports every module, and file systems may ignore case).
  * Clashes resolve deterministically: a `taobao.` API keeps its `Taobao` prefix (the Java SDK drops it, which is
@@ -28,7 +33,7 @@ export interface ApiNames {
  */
 export function assignApiNames(methods: readonly string[]): Map<string, ApiNames> {
   const sorted = [...new Set(methods)].sort();
-  const names = new Map<string, ApiNames>(sorted.map((m) => [m, { base: apiBaseName(m), file: moduleFileName(m) }]));
+  const names = new Map<string, ApiNames>(sorted.map((m) => [m, naturalApiNames(m)]));
   const clashing = (key: (n: ApiNames) => string) => {
     const seen = new Map<string, number>();
     for (const n of names.values()) seen.set(key(n), (seen.get(key(n)) ?? 0) + 1);

@@ -5,11 +5,7 @@ import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
 import { isScalarType } from "../spec/types.js";
 import { tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
-import { apiBaseName, moduleFileName, safeStructName, type ApiNames } from "./naming.js";
-
-function defaultNames(method: string): ApiNames {
-  return { base: apiBaseName(method), file: moduleFileName(method) };
-}
+import { naturalApiNames, type ApiNames } from "./naming.js";
 import { requestType, responseType } from "./ts-types.js";
 
 export interface EmitOptions {
@@ -66,7 +62,7 @@ export interface ModuleView {
 const PARAMS_KEY = "$params";
 const RESPONSE_KEY = "$response";
 
-export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = defaultNames(given.method)): ModuleView {
+export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = naturalApiNames(given.method)): ModuleView {
   const base = names.base;
   const dropped: string[] = [];
   const spec = { ...given, request: uniqueFields(given.request, dropped), response: uniqueFields(given.response, dropped) };
