@@ -187,96 +187,41 @@ export interface AlibabaIdleIsvOrderDealrefundResponseKind extends rt.ResponseKi
   readonly type: AlibabaIdleIsvOrderDealrefundResponse<this["codec"]>;
 }
 
-const rule0 = { enum: new Set(["AGREE_REFUND", "REFUSE_REFUND", "AGREE_RETURN"]) };
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"AlibabaIdleIsvOrderDealrefundParams"}
+{"name":"param_appraise_isv_refund_request","type":"Struct","struct":"AppraiseIsvRefundRequest"}
+{"struct":"AppraiseIsvRefundRequest","name":"AppraiseIsvRefundRequest"}
+{"name":"biz_order_id","type":"Number","required":true}
+{"name":"leave_message","type":"String"}
+{"name":"operation","type":"String","required":true,"enum":["AGREE_REFUND","REFUSE_REFUND","AGREE_RETURN"]}
+{"name":"return_goods_address","type":"Struct","struct":"ShippingAddressInfo"}
+{"struct":"ShippingAddressInfo","name":"ShippingAddressInfo"}
+{"name":"address_detail","type":"String"}
+{"name":"area","type":"String"}
+{"name":"city","type":"String"}
+{"name":"consignee_name","type":"String"}
+{"name":"mobile_phone","type":"String"}
+{"name":"post_code","type":"String"}
+{"name":"province","type":"String"}
+{"name":"tel_no","type":"String"}
+{"name":"town","type":"String"}
+{"name":"division_code","type":"String"}
+`);
 
-const requestShapes: Record<"$params" | "AppraiseIsvRefundRequest" | "ShippingAddressInfo", rt.StructShape> = {
-  $params: {
-    name: "AlibabaIdleIsvOrderDealrefundParams",
-    fields: [
-      {
-        name: "param_appraise_isv_refund_request",
-        type: "Struct",
-        struct: () => requestShapes["AppraiseIsvRefundRequest"],
-      },
-    ],
-  },
-  AppraiseIsvRefundRequest: {
-    name: "AppraiseIsvRefundRequest",
-    fields: [
-      { name: "biz_order_id", type: "Number" },
-      { name: "leave_message", type: "String" },
-      { name: "operation", type: "String" },
-      { name: "return_goods_address", type: "Struct", struct: () => requestShapes["ShippingAddressInfo"] },
-    ],
-  },
-  ShippingAddressInfo: {
-    name: "ShippingAddressInfo",
-    fields: [
-      { name: "address_detail", type: "String" },
-      { name: "area", type: "String" },
-      { name: "city", type: "String" },
-      { name: "consignee_name", type: "String" },
-      { name: "mobile_phone", type: "String" },
-      { name: "post_code", type: "String" },
-      { name: "province", type: "String" },
-      { name: "tel_no", type: "String" },
-      { name: "town", type: "String" },
-      { name: "division_code", type: "String" },
-    ],
-  },
-};
-
-const responseShapes: Record<"$response" | "RefundDto", rt.StructShape> = {
-  $response: {
-    name: "AlibabaIdleIsvOrderDealrefundResponse",
-    fields: [{ name: "module", type: "Struct", struct: () => responseShapes["RefundDto"] }],
-  },
-  RefundDto: {
-    name: "RefundDto",
-    fields: [
-      { name: "apply_refund_fee", type: "Number" },
-      { name: "biz_order_id", type: "Number" },
-      { name: "dispute_id", type: "Number" },
-      { name: "real_refund_fee", type: "Number" },
-      { name: "refund_status", type: "String" },
-      { name: "refund_time", type: "Date" },
-      { name: "refund_type", type: "String" },
-      { name: "return_goods_status", type: "String" },
-      { name: "timeout", type: "Number" },
-    ],
-  },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkStruct(
-    issues,
-    v["param_appraise_isv_refund_request"],
-    path,
-    "param_appraise_isv_refund_request",
-    false,
-    check_AppraiseIsvRefundRequest,
-  );
-}
-
-function check_AppraiseIsvRefundRequest(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkNumber(issues, v["biz_order_id"], path, "biz_order_id", true);
-  rt.checkString(issues, v["leave_message"], path, "leave_message", false);
-  rt.checkString(issues, v["operation"], path, "operation", true, rule0);
-  rt.checkStruct(issues, v["return_goods_address"], path, "return_goods_address", false, check_ShippingAddressInfo);
-}
-
-function check_ShippingAddressInfo(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["address_detail"], path, "address_detail", false);
-  rt.checkString(issues, v["area"], path, "area", false);
-  rt.checkString(issues, v["city"], path, "city", false);
-  rt.checkString(issues, v["consignee_name"], path, "consignee_name", false);
-  rt.checkString(issues, v["mobile_phone"], path, "mobile_phone", false);
-  rt.checkString(issues, v["post_code"], path, "post_code", false);
-  rt.checkString(issues, v["province"], path, "province", false);
-  rt.checkString(issues, v["tel_no"], path, "tel_no", false);
-  rt.checkString(issues, v["town"], path, "town", false);
-  rt.checkString(issues, v["division_code"], path, "division_code", false);
-}
+const responseSchema = rt.schema<AlibabaIdleIsvOrderDealrefundResponseKind>(`
+{"struct":"$response","name":"AlibabaIdleIsvOrderDealrefundResponse","method":"alibaba.idle.isv.order.dealrefund"}
+{"name":"module","type":"Struct","struct":"RefundDto"}
+{"struct":"RefundDto","name":"RefundDto"}
+{"name":"apply_refund_fee","type":"Number"}
+{"name":"biz_order_id","type":"Number"}
+{"name":"dispute_id","type":"Number"}
+{"name":"real_refund_fee","type":"Number"}
+{"name":"refund_status","type":"String"}
+{"name":"refund_time","type":"Date"}
+{"name":"refund_type","type":"String","enum":["REFUND_ONLY_NO_SHIP","REFUND_ONLY_NO_RECIVE","REFUND_ONLY_WHIT_GOODS"]}
+{"name":"return_goods_status","type":"String"}
+{"name":"timeout","type":"Number"}
+`);
 
 /**
  * `alibaba.idle.isv.order.dealrefund` — 闲鱼电商SAAS服务商退款处理接口
@@ -286,32 +231,15 @@ function check_ShippingAddressInfo(issues: rt.Issues, v: Readonly<Record<string,
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=alibaba.idle.isv.order.dealrefund | API test tool}
  * @see doc page: docs/alibaba.idle.isv.order.dealrefund.txt
  */
-export class AlibabaIdleIsvOrderDealrefundRequest implements rt.TopRequest<AlibabaIdleIsvOrderDealrefundResponseKind> {
+export class AlibabaIdleIsvOrderDealrefundRequest extends rt.ApiRequest {
   static readonly method = "alibaba.idle.isv.order.dealrefund";
   readonly method = "alibaba.idle.isv.order.dealrefund";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: AlibabaIdleIsvOrderDealrefundResponseKind;
 
-  constructor(readonly params: AlibabaIdleIsvOrderDealrefundParams = {}) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: AlibabaIdleIsvOrderDealrefundParams = {}) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link AlibabaIdleIsvOrderDealrefundRequest}; `options` choose how Number and Date fields come out. */
-export function decodeAlibabaIdleIsvOrderDealrefundResponse<
-  I extends rt.Int64Mode = "bigint",
-  D extends rt.DateMode = "Date",
->(body: unknown, options?: rt.DecodeOptions<I, D>): AlibabaIdleIsvOrderDealrefundResponse<rt.CodecOf<I, D>> {
-  return rt.decodeResponse(
-    "alibaba.idle.isv.order.dealrefund",
-    responseShapes["$response"],
-    body,
-    options,
-  ) as AlibabaIdleIsvOrderDealrefundResponse<rt.CodecOf<I, D>>;
-}
+export const decodeAlibabaIdleIsvOrderDealrefundResponse = rt.decoderOf(responseSchema);

@@ -169,88 +169,33 @@ export interface AlibabaNlifeB2cTradeRefundResponseKind extends rt.ResponseKind 
   readonly type: AlibabaNlifeB2cTradeRefundResponse<this["codec"]>;
 }
 
-const rule0 = { maxLength: 64 };
-const rule1 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void =>
-  rt.checkStruct(issues, x, p, n, true, check_FundBill);
-const rule2 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void => rt.checkString(issues, x, p, n, true);
-const rule3 = {
-  enum: new Set([
-    "CASH",
-    "UNIONPAY",
-    "ALIPAY",
-    "WECHAT_PAY",
-    "PROMOTION",
-    "CUSTOM_PROMOTION",
-    "CUSTOM_PREPAY_CARD",
-    "OFFLINE_PREPAY_CARD",
-    "MOLING",
-  ]),
-};
-const rule4 = {
-  enum: new Set(["TAOBAO_OPENID", "ALIPAY_OPENID", "WECHAT_OPENID", "PHONE_NUMBER", "APP_USERID", "ANONYMOUS_USER"]),
-};
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"AlibabaNlifeB2cTradeRefundParams"}
+{"name":"trade_no","type":"String","maxLength":64}
+{"name":"out_request_no","type":"String","required":true,"maxLength":64}
+{"name":"refund_bill_list","type":"Struct","list":true,"required":true,"maxListSize":20,"struct":"FundBill"}
+{"name":"refund_goods_list","type":"String","list":true,"required":true,"maxListSize":20}
+{"name":"out_trade_no","type":"String","maxLength":64}
+{"name":"store_id","type":"String"}
+{"name":"refund_points","type":"Number"}
+{"atLeastOne":["trade_no","out_trade_no"]}
+{"struct":"FundBill","name":"FundBill"}
+{"name":"id","type":"String"}
+{"name":"type","type":"String","required":true,"enum":["CASH","UNIONPAY","ALIPAY","WECHAT_PAY","PROMOTION","CUSTOM_PROMOTION","CUSTOM_PREPAY_CARD","OFFLINE_PREPAY_CARD","MOLING"]}
+{"name":"buyer_id","type":"String"}
+{"name":"buyer_id_type","type":"String","required":true,"enum":["TAOBAO_OPENID","ALIPAY_OPENID","WECHAT_OPENID","PHONE_NUMBER","APP_USERID","ANONYMOUS_USER"]}
+{"name":"title","type":"String","required":true}
+{"name":"amount","type":"Number","required":true}
+{"name":"currency","type":"String","required":true}
+{"name":"extend_params","type":"String"}
+{"name":"attachment","type":"String"}
+`);
 
-const requestShapes: Record<"$params" | "FundBill", rt.StructShape> = {
-  $params: {
-    name: "AlibabaNlifeB2cTradeRefundParams",
-    fields: [
-      { name: "trade_no", type: "String" },
-      { name: "out_request_no", type: "String" },
-      { name: "refund_bill_list", type: "Struct", list: true, struct: () => requestShapes["FundBill"] },
-      { name: "refund_goods_list", type: "String", list: true },
-      { name: "out_trade_no", type: "String" },
-      { name: "store_id", type: "String" },
-      { name: "refund_points", type: "Number" },
-    ],
-  },
-  FundBill: {
-    name: "FundBill",
-    fields: [
-      { name: "id", type: "String" },
-      { name: "type", type: "String" },
-      { name: "buyer_id", type: "String" },
-      { name: "buyer_id_type", type: "String" },
-      { name: "title", type: "String" },
-      { name: "amount", type: "Number" },
-      { name: "currency", type: "String" },
-      { name: "extend_params", type: "String" },
-      { name: "attachment", type: "String" },
-    ],
-  },
-};
-
-const responseShapes: Record<"$response", rt.StructShape> = {
-  $response: {
-    name: "AlibabaNlifeB2cTradeRefundResponse",
-    fields: [
-      { name: "gmt_refund", type: "Date" },
-      { name: "extend_params", type: "String" },
-    ],
-  },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["trade_no"], path, "trade_no", false, rule0);
-  rt.checkString(issues, v["out_request_no"], path, "out_request_no", true, rule0);
-  rt.checkList(issues, v["refund_bill_list"], path, "refund_bill_list", true, 20, rule1);
-  rt.checkList(issues, v["refund_goods_list"], path, "refund_goods_list", true, 20, rule2);
-  rt.checkString(issues, v["out_trade_no"], path, "out_trade_no", false, rule0);
-  rt.checkString(issues, v["store_id"], path, "store_id", false);
-  rt.checkNumber(issues, v["refund_points"], path, "refund_points", false);
-  rt.checkAtLeastOne(issues, v, path, ["trade_no", "out_trade_no"]);
-}
-
-function check_FundBill(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["id"], path, "id", false);
-  rt.checkString(issues, v["type"], path, "type", true, rule3);
-  rt.checkString(issues, v["buyer_id"], path, "buyer_id", false);
-  rt.checkString(issues, v["buyer_id_type"], path, "buyer_id_type", true, rule4);
-  rt.checkString(issues, v["title"], path, "title", true);
-  rt.checkNumber(issues, v["amount"], path, "amount", true);
-  rt.checkString(issues, v["currency"], path, "currency", true);
-  rt.checkString(issues, v["extend_params"], path, "extend_params", false);
-  rt.checkString(issues, v["attachment"], path, "attachment", false);
-}
+const responseSchema = rt.schema<AlibabaNlifeB2cTradeRefundResponseKind>(`
+{"struct":"$response","name":"AlibabaNlifeB2cTradeRefundResponse","method":"alibaba.nlife.b2c.trade.refund"}
+{"name":"gmt_refund","type":"Date"}
+{"name":"extend_params","type":"String"}
+`);
 
 /**
  * `alibaba.nlife.b2c.trade.refund` — 零售+请求退款
@@ -260,32 +205,15 @@ function check_FundBill(issues: rt.Issues, v: Readonly<Record<string, unknown>>,
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=alibaba.nlife.b2c.trade.refund | API test tool}
  * @see doc page: docs/alibaba.nlife.b2c.trade.refund.txt
  */
-export class AlibabaNlifeB2cTradeRefundRequest implements rt.TopRequest<AlibabaNlifeB2cTradeRefundResponseKind> {
+export class AlibabaNlifeB2cTradeRefundRequest extends rt.ApiRequest {
   static readonly method = "alibaba.nlife.b2c.trade.refund";
   readonly method = "alibaba.nlife.b2c.trade.refund";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: AlibabaNlifeB2cTradeRefundResponseKind;
 
-  constructor(readonly params: AlibabaNlifeB2cTradeRefundParams) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: AlibabaNlifeB2cTradeRefundParams) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link AlibabaNlifeB2cTradeRefundRequest}; `options` choose how Number and Date fields come out. */
-export function decodeAlibabaNlifeB2cTradeRefundResponse<
-  I extends rt.Int64Mode = "bigint",
-  D extends rt.DateMode = "Date",
->(body: unknown, options?: rt.DecodeOptions<I, D>): AlibabaNlifeB2cTradeRefundResponse<rt.CodecOf<I, D>> {
-  return rt.decodeResponse(
-    "alibaba.nlife.b2c.trade.refund",
-    responseShapes["$response"],
-    body,
-    options,
-  ) as AlibabaNlifeB2cTradeRefundResponse<rt.CodecOf<I, D>>;
-}
+export const decodeAlibabaNlifeB2cTradeRefundResponse = rt.decoderOf(responseSchema);

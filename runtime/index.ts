@@ -22,3 +22,7 @@ export {
   toJsonValue,
 } from "./json.js";
 export type { JsonValue } from "./json.js";
+export { Schema, schema } from "./schema.js";
+export { ApiRequest, decoderOf } from "./request.js";
+export type { Decoder } from "./request.js";
+export { validateParams } from "./validator.js";

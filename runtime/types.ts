@@ -1,6 +1,6 @@
 // The contract between generated modules and the hand-written runtime.
-// Generated code describes each request and response as a StructShape (data, not code); the runtime's
-// wire writer and decoder walk those shapes. Validation is generated code that calls ./validate.ts.
+// Generated code describes each request and response as a StructShape (data, not code), written in the module
+// as a schema text (./schema.ts); the runtime's wire writer, decoder and validator walk those shapes.
 
 /** Doc types that are not structs, as they appear in a spec's `type`. */
 export const SCALAR_TYPES = ["String", "Number", "Boolean", "Date", "Price", "BigDecimal", "Json", "Map", "File", "FieldList"] as const;
@@ -10,6 +10,8 @@ export interface StructShape {
   /** The doc's type name, e.g. "FundBill"; for a request's params or a response body, the class name. */
   readonly name: string;
   readonly fields: readonly FieldShape[];
+  /** Cross-field rules (request side): at least one of these fields is given. */
+  readonly atLeastOne?: readonly (readonly string[])[];
 }
 
 export interface FieldShape {
@@ -19,6 +21,15 @@ export interface FieldShape {
   readonly list?: true;
   /** Present exactly when type is "Struct"; a thunk so that a struct may contain itself. */
   readonly struct?: () => StructShape;
+  /** Request side: what validate() checks. */
+  readonly required?: true;
+  /** Characters of a String / Json / FieldList, bytes of a File. */
+  readonly maxLength?: number;
+  readonly maxListSize?: number;
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  /** The values a String may take. */
+  readonly enum?: readonly string[];
 }
 
 /** How Number and Date response fields are typed; chosen per client / per decode call. */

@@ -32,7 +32,11 @@ export function unescapeJsdoc(text: string): string {
 }
 
 /** A JSDoc block: paragraphs of doc text, then `@tag text` lines (the tag is ours, the text is escaped). */
-export function jsdoc(paragraphs: readonly (string | undefined)[], tags: readonly (readonly [string, string | undefined])[] = []): string {
+export function jsdoc(
+  paragraphs: readonly (string | undefined)[],
+  tags: readonly (readonly [string, string | undefined])[] = [],
+  indent = "",
+): string {
   const lines: string[] = [];
   for (const p of paragraphs) {
     if (p === undefined || p.trim() === "") continue;
@@ -46,5 +50,10 @@ export function jsdoc(paragraphs: readonly (string | undefined)[], tags: readonl
     lines.push(`@${tag} ${first}`.trimEnd(), ...rest);
   }
   if (lines.length === 0) return "";
-  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
+  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].map((l) => indent + l).join("\n");
+}
+
+/** Text for the inside of a template literal: reads back exactly (no escape is interpreted, no `${` substitutes). */
+export function templateText(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
 }

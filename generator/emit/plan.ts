@@ -3,7 +3,7 @@
 
 import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
 import { isScalarType } from "../spec/types.js";
-import { tsString } from "./escape.js";
+import { templateText, tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
 import { naturalApiNames, type ApiNames } from "./naming.js";
 import { requestType, responseType } from "./ts-types.js";
@@ -26,17 +26,6 @@ export interface InterfaceView {
   members: MemberView[];
 }
 
-export interface ShapeView {
-  key: string;
-  name: string;
-  fields: string[];
-}
-
-export interface CheckFnView {
-  name: string;
-  statements: string[];
-}
-
 export interface ModuleView {
   fileName: string;
   specPath: string;
@@ -52,10 +41,9 @@ export interface ModuleView {
   requestStructs: InterfaceView[];
   response: MemberView[];
   responseStructs: InterfaceView[];
-  ruleConsts: { name: string; value: string }[];
-  requestShapes: ShapeView[];
-  responseShapes: ShapeView[];
-  checks: CheckFnView[];
+  /** Schema text lines (runtime/schema.ts), escaped for the template literal they are written in. */
+  requestSchema: string[];
+  responseSchema: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -80,16 +68,6 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
   const responseMembers = (fields: Field[]) =>
     fields.map((f) => ({ key: propKeyOf(f.name), optional: true, tsType: responseType(f, responseRef), field: f }));
 
-  const rules = new RuleTable();
-  const checkName = (f: Field) => `check_${requestNames.get(f)!}`;
-  const checks: CheckFnView[] = [
-    { name: "check$params", statements: checkStatements(spec.request, rules, checkName, spec.rules ?? []) },
-    ...uniqueStructs(spec.request, requestNames).map(([name, f]) => ({
-      name: `check_${name}`,
-      statements: checkStatements(f.fields!, rules, checkName, []),
-    })),
-  ];
-
   return {
     fileName: names.file,
     specPath,
@@ -113,16 +91,14 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
       docName: f.type,
       members: responseMembers(f.fields!),
     })),
-    ruleConsts: rules.entries(),
-    requestShapes: [
-      shapeOf(PARAMS_KEY, `${base}Params`, spec.request, "requestShapes", requestNames),
-      ...uniqueStructs(spec.request, requestNames).map(([name, f]) => shapeOf(name, f.type, f.fields!, "requestShapes", requestNames)),
+    requestSchema: [
+      ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),
+      ...uniqueStructs(spec.request, requestNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, requestNames, [])),
     ],
-    responseShapes: [
-      shapeOf(RESPONSE_KEY, responseName, spec.response, "responseShapes", responseNames),
-      ...uniqueStructs(spec.response, responseNames).map(([name, f]) => shapeOf(name, f.type, f.fields!, "responseShapes", responseNames)),
+    responseSchema: [
+      ...schemaOf(RESPONSE_KEY, responseName, spec.response, responseNames, [], spec.method),
+      ...uniqueStructs(spec.response, responseNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, responseNames, [])),
     ],
-    checks,
     diagnostics,
   };
 }
@@ -164,82 +140,39 @@ function uniqueStructs(fields: Field[], names: Map<Field, string>): [string, Fie
   return [...out.entries()];
 }
 
-function shapeOf(key: string, name: string, fields: Field[], table: string, names: Map<Field, string>): ShapeView {
-  return {
-    key: tsString(key),
-    name: tsString(name),
-    fields: fields.map((f) => {
-      const parts = [`name: ${tsString(f.name)}`, `type: ${tsString(isScalarType(f.type) ? f.type : "Struct")}`];
-      if (f.list) parts.push("list: true");
-      if (f.fields) parts.push(`struct: () => ${table}[${tsString(names.get(f)!)}]`);
-      return `{ ${parts.join(", ")} }`;
-    }),
-  };
-}
-
-/** Rule objects are hoisted to module constants so a validate() call allocates nothing for them. */
-class RuleTable {
-  private readonly byValue = new Map<string, string>();
-  use(value: string): string {
-    let name = this.byValue.get(value);
-    if (name === undefined) {
-      name = `rule${this.byValue.size}`;
-      this.byValue.set(value, name);
-    }
-    return name;
+/** One struct's schema lines: the struct, its fields, its cross-field rules (see runtime/schema.ts). */
+function schemaOf(
+  key: string,
+  name: string,
+  fields: Field[],
+  names: Map<Field, string>,
+  rules: NonNullable<ApiSpec["rules"]>,
+  method?: string,
+): string[] {
+  const lines: object[] = [{ struct: key, name, ...(method !== undefined ? { method } : {}) }];
+  for (const f of fields) {
+    const type = isScalarType(f.type) ? f.type : "Struct";
+    lines.push({
+      name: f.name,
+      type,
+      ...(f.list ? { list: true } : {}),
+      ...(f.required ? { required: true } : {}),
+      ...limitsOf(type, f.limits),
+      ...(type === "String" && f.enum?.length ? { enum: f.enum.map((e) => e.value) } : {}),
+      ...(f.fields ? { struct: names.get(f)! } : {}),
+    });
   }
-  entries(): { name: string; value: string }[] {
-    return [...this.byValue.entries()].map(([value, name]) => ({ name, value }));
-  }
+  for (const rule of rules) lines.push({ atLeastOne: rule.fields });
+  return lines.map((l) => templateText(JSON.stringify(l)));
 }
 
-const SCALAR_CHECK: Record<string, string> = {
-  String: "rt.checkString",
-  Number: "rt.checkNumber",
-  Boolean: "rt.checkBoolean",
-  Date: "rt.checkDate",
-  Price: "rt.checkDecimal",
-  BigDecimal: "rt.checkDecimal",
-  Json: "rt.checkJson",
-  Map: "rt.checkMap",
-  File: "rt.checkFile",
-  FieldList: "rt.checkFieldList",
-};
-
-function checkStatements(fields: Field[], rules: RuleTable, checkName: (f: Field) => string, crossRules: NonNullable<ApiSpec["rules"]>): string[] {
-  const out = fields.map((f) => {
-    const value = `v[${tsString(f.name)}]`;
-    const key = tsString(f.name);
-    const required = f.required ? "true" : "false";
-    if (f.list) {
-      const max = f.limits?.maxListSize ?? "undefined";
-      // Item checks are module constants (hoisted like the rules) so validate() allocates no closures.
-      const item = rules.use(`(issues: rt.Issues, x: unknown, p: rt.Path, n: number): void => ${checkCall(f, "x", "p", "n", "true", rules, checkName)}`);
-      return `rt.checkList(issues, ${value}, path, ${key}, ${required}, ${max}, ${item});`;
-    }
-    return `${checkCall(f, value, "path", key, required, rules, checkName)};`;
-  });
-  for (const rule of crossRules) {
-    out.push(`rt.checkAtLeastOne(issues, v, path, [${rule.fields.map(tsString).join(", ")}]);`);
-  }
-  return out;
-}
-
-function checkCall(f: Field, value: string, path: string, key: string, required: boolean | string, rules: RuleTable, checkName: (f: Field) => string): string {
-  const head = `issues, ${value}, ${path}, ${key}, ${required}`;
-  if (f.fields) return `rt.checkStruct(${head}, ${checkName(f)})`;
-  const rule = ruleOf(f.type, f.limits, f.enum?.map((e) => e.value));
-  const fn = SCALAR_CHECK[f.type] ?? "rt.checkString";
-  return rule ? `${fn}(${head}, ${rules.use(rule)})` : `${fn}(${head})`;
-}
-
-function ruleOf(type: string, limits: Limits | undefined, values: string[] | undefined): string | undefined {
-  const parts: string[] = [];
+function limitsOf(type: string, limits: Limits | undefined): Partial<Limits> {
   const takesLength = ["String", "Json", "FieldList", "File"].includes(type);
   const takesRange = ["Number", "Price", "BigDecimal"].includes(type);
-  if (takesLength && limits?.maxLength !== undefined) parts.push(`maxLength: ${limits.maxLength}`);
-  if (takesRange && limits?.minValue !== undefined) parts.push(`minValue: ${limits.minValue}`);
-  if (takesRange && limits?.maxValue !== undefined) parts.push(`maxValue: ${limits.maxValue}`);
-  if (type === "String" && values?.length) parts.push(`enum: new Set([${values.map(tsString).join(", ")}])`);
-  return parts.length ? `{ ${parts.join(", ")} }` : undefined;
+  return {
+    ...(takesLength && limits?.maxLength !== undefined ? { maxLength: limits.maxLength } : {}),
+    ...(limits?.maxListSize !== undefined ? { maxListSize: limits.maxListSize } : {}),
+    ...(takesRange && limits?.minValue !== undefined ? { minValue: limits.minValue } : {}),
+    ...(takesRange && limits?.maxValue !== undefined ? { maxValue: limits.maxValue } : {}),
+  };
 }

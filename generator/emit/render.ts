@@ -43,16 +43,28 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper("str", (text: string) => tsString(text));
   hb.registerHelper("link", (name: string) => `{@link ${name}}`);
   hb.registerHelper("comment", (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, " "));
-  hb.registerHelper("fieldDoc", (field: Field) =>
-    jsdoc(fieldParagraphs(field), [
-      ["defaultValue", field.limits?.default],
-      ["example", field.example],
-    ]),
+  // Doc blocks of members are indented here (by `indent` spaces) and end with their own line break, or are
+  // nothing at all: the module comes out in prettier's layout without a blank line where a field has no doc.
+  hb.registerHelper("fieldDoc", (field: Field, indent: number) =>
+    docLines(
+      jsdoc(
+        fieldParagraphs(field),
+        [
+          ["defaultValue", field.limits?.default],
+          ["example", field.example],
+        ],
+        " ".repeat(indent),
+      ),
+    ),
   );
-  hb.registerHelper("structDoc", (docName: string) => jsdoc([`Doc type \`${docName}\`.`]));
+  hb.registerHelper("structDoc", (docName: string, indent: number) => docLines(jsdoc([`Doc type \`${docName}\`.`], [], " ".repeat(indent))));
   hb.registerHelper("apiDoc", (spec: ApiSpec, prefix: string, requestClass: string) =>
     prefix ? jsdoc([`${prefix} {@link ${requestClass}}: \`${spec.method}\` (${spec.title}).`]) : jsdoc(apiParagraphs(spec), apiTags(spec)),
   );
+}
+
+function docLines(block: string): string {
+  return block === "" ? "" : `${block}\n`;
 }
 
 function fieldParagraphs(field: Field): (string | undefined)[] {

@@ -1,11 +1,12 @@
 // verify stage: type-check the emitted files in memory (at the paths they will be written to, so their runtime
 // import resolves) under the strict settings the SDK promises, before anything is written.
-// ts-morph supplies the compiler (its bundled TypeScript); the plain compiler API is used for speed.
-// To scale to thousands of modules, files are checked in batches, one program per batch, and the parsed lib and
-// runtime files are shared by every batch of a Verifier.
+// The compiler is ts-morph's bundled TypeScript, used through its plain API for speed, with the lib files
+// ts-morph ships. To scale to thousands of modules, files are checked in batches, one program per batch; the
+// parsed lib and runtime files are kept by the Verifier and shared by all its batches.
 
+import { getLibFiles } from "@ts-morph/common";
 import { resolve } from "node:path";
-import { Project, ts } from "ts-morph";
+import { ts } from "ts-morph";
 
 export const SDK_COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -22,6 +23,7 @@ export const SDK_COMPILER_OPTIONS: ts.CompilerOptions = {
   types: [],
 };
 
+const LIB_DIR = "/__topgen_lib__";
 const GLOBALS_FILE = "/__topgen_verify__/globals.d.ts";
 const GLOBALS = `interface Blob { readonly size: number; readonly type: string; arrayBuffer(): Promise<ArrayBuffer>; }
 declare var Blob: { prototype: Blob; new (parts?: readonly (ArrayBuffer | ArrayBufferView | Blob | string)[], options?: { type?: string }): Blob };
@@ -33,15 +35,43 @@ export interface VerifyProblem {
   message: string;
 }
 
-/** Modules per program: bounds memory; the shared lib and runtime make small batches cheap. */
-const BATCH = 250;
+/** Modules per program: bounds memory (two threads each hold one program); larger batches cost less overhead. */
+const BATCH = 500;
+
+let libTexts: Map<string, string> | undefined;
 
 export class Verifier {
-  // One ts-morph project for every batch: its document registry keeps the parsed lib and runtime files.
-  private readonly project = new Project({ compilerOptions: SDK_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
+  /** Parsed once per Verifier: lib files, the globals file, the runtime and whatever else is read from disk. */
+  private readonly shared = new Map<string, ts.SourceFile | undefined>();
+  private readonly disk = ts.createCompilerHost(SDK_COMPILER_OPTIONS);
+  private batch = new Map<string, string>();
+  private readonly host: ts.CompilerHost;
 
   constructor() {
-    this.project.createSourceFile(GLOBALS_FILE, GLOBALS, { overwrite: true });
+    libTexts ??= new Map(getLibFiles().map((f) => [`${LIB_DIR}/${f.fileName}`, f.text]));
+    const texts = new Map([...libTexts, [GLOBALS_FILE, GLOBALS]]);
+    const textOf = (file: string) => this.batch.get(file) ?? texts.get(file);
+    this.host = {
+      ...this.disk,
+      getDefaultLibLocation: () => LIB_DIR,
+      getDefaultLibFileName: () => `${LIB_DIR}/lib.d.ts`,
+      fileExists: (file) => textOf(file) !== undefined || this.disk.fileExists(file),
+      readFile: (file) => textOf(file) ?? this.disk.readFile(file),
+      getSourceFile: (file, languageVersion) => {
+        const text = this.batch.get(file);
+        // Doc comments are not parsed as JSDoc: in .ts files they carry no types, and the modules are mostly docs.
+        if (text !== undefined) {
+          const options = typeof languageVersion === "object" ? languageVersion : { languageVersion };
+          return ts.createSourceFile(file, text, { ...options, jsDocParsingMode: ts.JSDocParsingMode.ParseNone });
+        }
+        if (!this.shared.has(file)) {
+          const shared = texts.get(file);
+          this.shared.set(file, shared !== undefined ? ts.createSourceFile(file, shared, languageVersion) : this.disk.getSourceFile(file, languageVersion));
+        }
+        return this.shared.get(file);
+      },
+      writeFile: () => {},
+    };
   }
 
   /** Type errors and `any` in the given files (path → text); empty when they are fine. */
@@ -53,10 +83,10 @@ export class Verifier {
   }
 
   private checkBatch(entries: (readonly [string, string])[]): VerifyProblem[] {
-    const added = entries.map(([path, text]) => this.project.createSourceFile(path, text, { overwrite: true }));
+    this.batch = new Map(entries);
     try {
-      const program = this.project.getProgram().compilerObject;
-      const sources = added.map((sf) => sf.compilerNode);
+      const program = ts.createProgram({ rootNames: [GLOBALS_FILE, ...this.batch.keys()], options: SDK_COMPILER_OPTIONS, host: this.host });
+      const sources = [...this.batch.keys()].map((file) => program.getSourceFile(file)!);
       // Only the emitted files are judged: the runtime they import is checked with the rest of topgen's own code.
       const diagnostics = [
         ...program.getOptionsDiagnostics(),
@@ -71,7 +101,7 @@ export class Verifier {
       for (const sf of sources) problems.push(...anyKeywords(sf));
       return problems;
     } finally {
-      for (const sf of added) this.project.removeSourceFile(sf);
+      this.batch = new Map();
     }
   }
 }

@@ -17,17 +17,13 @@ export interface TopgenTestAllTypesParams {
    * Limits: min value 0.01, max value 99999.99.
    */
   readonly price?: string | number;
-
   readonly rate?: string | number;
-
   readonly enabled?: boolean;
-
   readonly start?: Date | string;
   /**
    * Limits: max length 20.
    */
   readonly extra?: string | object;
-
   readonly attrs?: Readonly<Record<string, unknown>>;
   /**
    * Limits: max length 4.
@@ -61,7 +57,6 @@ export namespace TopgenTestAllTypesRequest {
    */
   export interface TreeNode {
     readonly label: string;
-
     readonly children?: readonly TopgenTestAllTypesRequest.TreeLeaf[];
   }
   /**
@@ -85,7 +80,6 @@ export interface TopgenTestAllTypesResponse<C extends rt.Codec = rt.DefaultCodec
    * - `OFF`
    */
   state?: "ON" | "OFF" | (string & {});
-
   items?: TopgenTestAllTypesResponse.Item<C>[];
 }
 
@@ -95,7 +89,6 @@ export namespace TopgenTestAllTypesResponse {
    */
   export interface Item<C extends rt.Codec = rt.DefaultCodec> {
     when?: C["date"];
-
     cost?: string;
   }
 }
@@ -105,89 +98,37 @@ export interface TopgenTestAllTypesResponseKind extends rt.ResponseKind {
   readonly type: TopgenTestAllTypesResponse<this["codec"]>;
 }
 
-const rule0 = { minValue: 1, maxValue: 100 };
-const rule1 = { minValue: 0.01, maxValue: 99999.99 };
-const rule2 = { maxLength: 20 };
-const rule3 = { maxLength: 4 };
-const rule4 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void => rt.checkNumber(issues, x, p, n, true);
-const rule5 = { maxLength: 5 };
-const rule6 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void =>
-  rt.checkString(issues, x, p, n, true, rule5);
-const rule7 = (issues: rt.Issues, x: unknown, p: rt.Path, n: number): void =>
-  rt.checkStruct(issues, x, p, n, true, check_TreeLeaf);
-const rule8 = { maxValue: 10 };
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"TopgenTestAllTypesParams"}
+{"name":"count","type":"Number","required":true,"minValue":1,"maxValue":100}
+{"name":"price","type":"Price","minValue":0.01,"maxValue":99999.99}
+{"name":"rate","type":"BigDecimal"}
+{"name":"enabled","type":"Boolean"}
+{"name":"start","type":"Date"}
+{"name":"extra","type":"Json","maxLength":20}
+{"name":"attrs","type":"Map"}
+{"name":"image","type":"File","maxLength":4}
+{"name":"fields","type":"FieldList"}
+{"name":"ids","type":"Number","list":true,"maxListSize":3}
+{"name":"tags","type":"String","list":true,"maxLength":5}
+{"name":"weird-name","type":"String"}
+{"name":"node","type":"Struct","struct":"TreeNode"}
+{"struct":"TreeNode","name":"TreeNode"}
+{"name":"label","type":"String","required":true}
+{"name":"children","type":"Struct","list":true,"struct":"TreeLeaf"}
+{"struct":"TreeLeaf","name":"TreeLeaf"}
+{"name":"weight","type":"Number","required":true,"maxValue":10}
+`);
 
-const requestShapes: Record<"$params" | "TreeNode" | "TreeLeaf", rt.StructShape> = {
-  $params: {
-    name: "TopgenTestAllTypesParams",
-    fields: [
-      { name: "count", type: "Number" },
-      { name: "price", type: "Price" },
-      { name: "rate", type: "BigDecimal" },
-      { name: "enabled", type: "Boolean" },
-      { name: "start", type: "Date" },
-      { name: "extra", type: "Json" },
-      { name: "attrs", type: "Map" },
-      { name: "image", type: "File" },
-      { name: "fields", type: "FieldList" },
-      { name: "ids", type: "Number", list: true },
-      { name: "tags", type: "String", list: true },
-      { name: "weird-name", type: "String" },
-      { name: "node", type: "Struct", struct: () => requestShapes["TreeNode"] },
-    ],
-  },
-  TreeNode: {
-    name: "TreeNode",
-    fields: [
-      { name: "label", type: "String" },
-      { name: "children", type: "Struct", list: true, struct: () => requestShapes["TreeLeaf"] },
-    ],
-  },
-  TreeLeaf: { name: "TreeLeaf", fields: [{ name: "weight", type: "Number" }] },
-};
-
-const responseShapes: Record<"$response" | "Item", rt.StructShape> = {
-  $response: {
-    name: "TopgenTestAllTypesResponse",
-    fields: [
-      { name: "total", type: "Number" },
-      { name: "state", type: "String" },
-      { name: "items", type: "Struct", list: true, struct: () => responseShapes["Item"] },
-    ],
-  },
-  Item: {
-    name: "Item",
-    fields: [
-      { name: "when", type: "Date" },
-      { name: "cost", type: "Price" },
-    ],
-  },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkNumber(issues, v["count"], path, "count", true, rule0);
-  rt.checkDecimal(issues, v["price"], path, "price", false, rule1);
-  rt.checkDecimal(issues, v["rate"], path, "rate", false);
-  rt.checkBoolean(issues, v["enabled"], path, "enabled", false);
-  rt.checkDate(issues, v["start"], path, "start", false);
-  rt.checkJson(issues, v["extra"], path, "extra", false, rule2);
-  rt.checkMap(issues, v["attrs"], path, "attrs", false);
-  rt.checkFile(issues, v["image"], path, "image", false, rule3);
-  rt.checkFieldList(issues, v["fields"], path, "fields", false);
-  rt.checkList(issues, v["ids"], path, "ids", false, 3, rule4);
-  rt.checkList(issues, v["tags"], path, "tags", false, undefined, rule6);
-  rt.checkString(issues, v["weird-name"], path, "weird-name", false);
-  rt.checkStruct(issues, v["node"], path, "node", false, check_TreeNode);
-}
-
-function check_TreeNode(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["label"], path, "label", true);
-  rt.checkList(issues, v["children"], path, "children", false, undefined, rule7);
-}
-
-function check_TreeLeaf(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkNumber(issues, v["weight"], path, "weight", true, rule8);
-}
+const responseSchema = rt.schema<TopgenTestAllTypesResponseKind>(`
+{"struct":"$response","name":"TopgenTestAllTypesResponse","method":"topgen.test.all.types"}
+{"name":"total","type":"Number"}
+{"name":"state","type":"String","enum":["ON","OFF"]}
+{"name":"items","type":"Struct","list":true,"struct":"Item"}
+{"struct":"Item","name":"Item"}
+{"name":"when","type":"Date"}
+{"name":"cost","type":"Price"}
+`);
 
 /**
  * `topgen.test.all.types` — 每种类型
@@ -197,32 +138,15 @@ function check_TreeLeaf(issues: rt.Issues, v: Readonly<Record<string, unknown>>,
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=topgen.test.all.types | API test tool}
  * @see doc page: test/integration/all-types/spec.json
  */
-export class TopgenTestAllTypesRequest implements rt.TopRequest<TopgenTestAllTypesResponseKind> {
+export class TopgenTestAllTypesRequest extends rt.ApiRequest {
   static readonly method = "topgen.test.all.types";
   readonly method = "topgen.test.all.types";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: TopgenTestAllTypesResponseKind;
 
-  constructor(readonly params: TopgenTestAllTypesParams) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: TopgenTestAllTypesParams) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link TopgenTestAllTypesRequest}; `options` choose how Number and Date fields come out. */
-export function decodeTopgenTestAllTypesResponse<I extends rt.Int64Mode = "bigint", D extends rt.DateMode = "Date">(
-  body: unknown,
-  options?: rt.DecodeOptions<I, D>,
-): TopgenTestAllTypesResponse<rt.CodecOf<I, D>> {
-  return rt.decodeResponse(
-    "topgen.test.all.types",
-    responseShapes["$response"],
-    body,
-    options,
-  ) as TopgenTestAllTypesResponse<rt.CodecOf<I, D>>;
-}
+export const decodeTopgenTestAllTypesResponse = rt.decoderOf(responseSchema);

@@ -18,17 +18,14 @@ export interface DemoCaseGetResponseKind extends rt.ResponseKind {
   readonly type: DemoCaseGetResponse<this["codec"]>;
 }
 
-const requestShapes: Record<"$params", rt.StructShape> = {
-  $params: { name: "DemoCaseGetParams", fields: [{ name: "k", type: "String" }] },
-};
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"DemoCaseGetParams"}
+{"name":"k","type":"String"}
+`);
 
-const responseShapes: Record<"$response", rt.StructShape> = {
-  $response: { name: "DemoCaseGetResponse", fields: [] },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["k"], path, "k", false);
-}
+const responseSchema = rt.schema<DemoCaseGetResponseKind>(`
+{"struct":"$response","name":"DemoCaseGetResponse","method":"demo.Case.get"}
+`);
 
 /**
  * `demo.Case.get` — 冲突
@@ -38,29 +35,15 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=demo.Case.get | API test tool}
  * @see doc page: test/integration/collisions/specs/demo.Case.get.json
  */
-export class DemoCaseGetRequest implements rt.TopRequest<DemoCaseGetResponseKind> {
+export class DemoCaseGetRequest extends rt.ApiRequest {
   static readonly method = "demo.Case.get";
   readonly method = "demo.Case.get";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: DemoCaseGetResponseKind;
 
-  constructor(readonly params: DemoCaseGetParams = {}) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: DemoCaseGetParams = {}) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link DemoCaseGetRequest}; `options` choose how Number and Date fields come out. */
-export function decodeDemoCaseGetResponse<I extends rt.Int64Mode = "bigint", D extends rt.DateMode = "Date">(
-  body: unknown,
-  options?: rt.DecodeOptions<I, D>,
-): DemoCaseGetResponse<rt.CodecOf<I, D>> {
-  return rt.decodeResponse("demo.Case.get", responseShapes["$response"], body, options) as DemoCaseGetResponse<
-    rt.CodecOf<I, D>
-  >;
-}
+export const decodeDemoCaseGetResponse = rt.decoderOf(responseSchema);

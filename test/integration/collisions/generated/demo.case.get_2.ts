@@ -18,17 +18,14 @@ export interface DemoCaseGet2ResponseKind extends rt.ResponseKind {
   readonly type: DemoCaseGet2Response<this["codec"]>;
 }
 
-const requestShapes: Record<"$params", rt.StructShape> = {
-  $params: { name: "DemoCaseGet2Params", fields: [{ name: "k", type: "String" }] },
-};
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"DemoCaseGet2Params"}
+{"name":"k","type":"String"}
+`);
 
-const responseShapes: Record<"$response", rt.StructShape> = {
-  $response: { name: "DemoCaseGet2Response", fields: [] },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["k"], path, "k", false);
-}
+const responseSchema = rt.schema<DemoCaseGet2ResponseKind>(`
+{"struct":"$response","name":"DemoCaseGet2Response","method":"demo.case.get"}
+`);
 
 /**
  * `demo.case.get` — 冲突
@@ -38,29 +35,15 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=demo.case.get | API test tool}
  * @see doc page: test/integration/collisions/specs/demo.case.get.json
  */
-export class DemoCaseGet2Request implements rt.TopRequest<DemoCaseGet2ResponseKind> {
+export class DemoCaseGet2Request extends rt.ApiRequest {
   static readonly method = "demo.case.get";
   readonly method = "demo.case.get";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: DemoCaseGet2ResponseKind;
 
-  constructor(readonly params: DemoCaseGet2Params = {}) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: DemoCaseGet2Params = {}) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link DemoCaseGet2Request}; `options` choose how Number and Date fields come out. */
-export function decodeDemoCaseGet2Response<I extends rt.Int64Mode = "bigint", D extends rt.DateMode = "Date">(
-  body: unknown,
-  options?: rt.DecodeOptions<I, D>,
-): DemoCaseGet2Response<rt.CodecOf<I, D>> {
-  return rt.decodeResponse("demo.case.get", responseShapes["$response"], body, options) as DemoCaseGet2Response<
-    rt.CodecOf<I, D>
-  >;
-}
+export const decodeDemoCaseGet2Response = rt.decoderOf(responseSchema);

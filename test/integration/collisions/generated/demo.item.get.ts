@@ -6,13 +6,9 @@ import * as rt from "../../../../runtime/index.js";
  */
 export interface DemoItemGetParams {
   readonly a?: DemoItemGetRequest.Result;
-
   readonly b?: DemoItemGetRequest.Result2;
-
   readonly c?: DemoItemGetRequest.HmResult;
-
   readonly d?: DemoItemGetRequest.HMResult;
-
   readonly e?: DemoItemGetRequest.RecordStruct;
   /**
    * a wire name with a dash
@@ -30,7 +26,6 @@ export interface DemoItemGetParams {
    * a keyword as a wire name
    */
   readonly class?: string;
-
   readonly dup?: DemoItemGetRequest.Dup;
 }
 
@@ -78,7 +73,6 @@ export namespace DemoItemGetRequest {
  */
 export interface DemoItemGetResponse<C extends rt.Codec = rt.DefaultCodec> {
   result?: DemoItemGetResponse.Result<C>;
-
   other?: DemoItemGetResponse.Result2<C>;
 }
 
@@ -102,81 +96,41 @@ export interface DemoItemGetResponseKind extends rt.ResponseKind {
   readonly type: DemoItemGetResponse<this["codec"]>;
 }
 
-const requestShapes: Record<
-  "$params" | "Result" | "Result2" | "HmResult" | "HMResult" | "RecordStruct" | "Dup",
-  rt.StructShape
-> = {
-  $params: {
-    name: "DemoItemGetParams",
-    fields: [
-      { name: "a", type: "Struct", struct: () => requestShapes["Result"] },
-      { name: "b", type: "Struct", struct: () => requestShapes["Result2"] },
-      { name: "c", type: "Struct", struct: () => requestShapes["HmResult"] },
-      { name: "d", type: "Struct", struct: () => requestShapes["HMResult"] },
-      { name: "e", type: "Struct", struct: () => requestShapes["RecordStruct"] },
-      { name: "weird-name", type: "String" },
-      { name: "dimission.employee", type: "String" },
-      { name: "123abc", type: "String" },
-      { name: "class", type: "String" },
-      { name: "dup", type: "Struct", struct: () => requestShapes["Dup"] },
-    ],
-  },
-  Result: { name: "Result", fields: [{ name: "x", type: "String" }] },
-  Result2: { name: "Result", fields: [{ name: "y", type: "String" }] },
-  HmResult: { name: "HmResult", fields: [{ name: "p", type: "String" }] },
-  HMResult: { name: "HMResult", fields: [{ name: "q", type: "String" }] },
-  RecordStruct: { name: "Record", fields: [{ name: "r", type: "String" }] },
-  Dup: { name: "Dup", fields: [{ name: "same", type: "String" }] },
-};
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"DemoItemGetParams"}
+{"name":"a","type":"Struct","struct":"Result"}
+{"name":"b","type":"Struct","struct":"Result2"}
+{"name":"c","type":"Struct","struct":"HmResult"}
+{"name":"d","type":"Struct","struct":"HMResult"}
+{"name":"e","type":"Struct","struct":"RecordStruct"}
+{"name":"weird-name","type":"String"}
+{"name":"dimission.employee","type":"String"}
+{"name":"123abc","type":"String"}
+{"name":"class","type":"String"}
+{"name":"dup","type":"Struct","struct":"Dup"}
+{"struct":"Result","name":"Result"}
+{"name":"x","type":"String"}
+{"struct":"Result2","name":"Result"}
+{"name":"y","type":"String","required":true}
+{"struct":"HmResult","name":"HmResult"}
+{"name":"p","type":"String"}
+{"struct":"HMResult","name":"HMResult"}
+{"name":"q","type":"String"}
+{"struct":"RecordStruct","name":"Record"}
+{"name":"r","type":"String"}
+{"struct":"Dup","name":"Dup"}
+{"name":"same","type":"String"}
+`);
 
-const responseShapes: Record<"$response" | "Result" | "Result2", rt.StructShape> = {
-  $response: {
-    name: "DemoItemGetResponse",
-    fields: [
-      { name: "result", type: "Struct", struct: () => responseShapes["Result"] },
-      { name: "other", type: "Struct", struct: () => responseShapes["Result2"] },
-    ],
-  },
-  Result: { name: "Result", fields: [{ name: "total", type: "Number" }] },
-  Result2: { name: "Result", fields: [{ name: "msg", type: "String" }] },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkStruct(issues, v["a"], path, "a", false, check_Result);
-  rt.checkStruct(issues, v["b"], path, "b", false, check_Result2);
-  rt.checkStruct(issues, v["c"], path, "c", false, check_HmResult);
-  rt.checkStruct(issues, v["d"], path, "d", false, check_HMResult);
-  rt.checkStruct(issues, v["e"], path, "e", false, check_RecordStruct);
-  rt.checkString(issues, v["weird-name"], path, "weird-name", false);
-  rt.checkString(issues, v["dimission.employee"], path, "dimission.employee", false);
-  rt.checkString(issues, v["123abc"], path, "123abc", false);
-  rt.checkString(issues, v["class"], path, "class", false);
-  rt.checkStruct(issues, v["dup"], path, "dup", false, check_Dup);
-}
-
-function check_Result(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["x"], path, "x", false);
-}
-
-function check_Result2(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["y"], path, "y", true);
-}
-
-function check_HmResult(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["p"], path, "p", false);
-}
-
-function check_HMResult(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["q"], path, "q", false);
-}
-
-function check_RecordStruct(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["r"], path, "r", false);
-}
-
-function check_Dup(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["same"], path, "same", false);
-}
+const responseSchema = rt.schema<DemoItemGetResponseKind>(`
+{"struct":"$response","name":"DemoItemGetResponse","method":"demo.item.get"}
+{"name":"result","type":"Struct","struct":"Result"}
+{"name":"other","type":"Struct","struct":"Result2"}
+{"struct":"Result","name":"Result"}
+{"name":"total","type":"Number"}
+{"struct":"Result2","name":"Result"}
+{"name":"msg","type":"String"}
+`);
 
 /**
  * `demo.item.get` — 冲突
@@ -186,29 +140,15 @@ function check_Dup(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=demo.item.get | API test tool}
  * @see doc page: test/integration/collisions/specs/demo.item.get.json
  */
-export class DemoItemGetRequest implements rt.TopRequest<DemoItemGetResponseKind> {
+export class DemoItemGetRequest extends rt.ApiRequest {
   static readonly method = "demo.item.get";
   readonly method = "demo.item.get";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: DemoItemGetResponseKind;
 
-  constructor(readonly params: DemoItemGetParams = {}) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: DemoItemGetParams = {}) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link DemoItemGetRequest}; `options` choose how Number and Date fields come out. */
-export function decodeDemoItemGetResponse<I extends rt.Int64Mode = "bigint", D extends rt.DateMode = "Date">(
-  body: unknown,
-  options?: rt.DecodeOptions<I, D>,
-): DemoItemGetResponse<rt.CodecOf<I, D>> {
-  return rt.decodeResponse("demo.item.get", responseShapes["$response"], body, options) as DemoItemGetResponse<
-    rt.CodecOf<I, D>
-  >;
-}
+export const decodeDemoItemGetResponse = rt.decoderOf(responseSchema);

@@ -6,7 +6,6 @@ import * as rt from "../../../../runtime/index.js";
  */
 export interface PushAliyuncsComPushMsg20150318Params {
   readonly AppKey: string;
-
   readonly DeviceType?: string;
 }
 
@@ -15,7 +14,6 @@ export interface PushAliyuncsComPushMsg20150318Params {
  */
 export interface PushAliyuncsComPushMsg20150318Response<C extends rt.Codec = rt.DefaultCodec> {
   RequestId?: string;
-
   MessageId?: string;
 }
 
@@ -24,30 +22,17 @@ export interface PushAliyuncsComPushMsg20150318ResponseKind extends rt.ResponseK
   readonly type: PushAliyuncsComPushMsg20150318Response<this["codec"]>;
 }
 
-const requestShapes: Record<"$params", rt.StructShape> = {
-  $params: {
-    name: "PushAliyuncsComPushMsg20150318Params",
-    fields: [
-      { name: "AppKey", type: "String" },
-      { name: "DeviceType", type: "String" },
-    ],
-  },
-};
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"PushAliyuncsComPushMsg20150318Params"}
+{"name":"AppKey","type":"String","required":true}
+{"name":"DeviceType","type":"String"}
+`);
 
-const responseShapes: Record<"$response", rt.StructShape> = {
-  $response: {
-    name: "PushAliyuncsComPushMsg20150318Response",
-    fields: [
-      { name: "RequestId", type: "String" },
-      { name: "MessageId", type: "String" },
-    ],
-  },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["AppKey"], path, "AppKey", true);
-  rt.checkString(issues, v["DeviceType"], path, "DeviceType", false);
-}
+const responseSchema = rt.schema<PushAliyuncsComPushMsg20150318ResponseKind>(`
+{"struct":"$response","name":"PushAliyuncsComPushMsg20150318Response","method":"push.aliyuncs.com.pushMsg.2015-03-18"}
+{"name":"RequestId","type":"String"}
+{"name":"MessageId","type":"String"}
+`);
 
 /**
  * `push.aliyuncs.com.pushMsg.2015-03-18` — 冲突
@@ -57,32 +42,15 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=push.aliyuncs.com.pushMsg.2015-03-18 | API test tool}
  * @see doc page: test/integration/collisions/specs/push.aliyuncs.com.pushMsg.2015-03-18.json
  */
-export class PushAliyuncsComPushMsg20150318Request implements rt.TopRequest<PushAliyuncsComPushMsg20150318ResponseKind> {
+export class PushAliyuncsComPushMsg20150318Request extends rt.ApiRequest {
   static readonly method = "push.aliyuncs.com.pushMsg.2015-03-18";
   readonly method = "push.aliyuncs.com.pushMsg.2015-03-18";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: PushAliyuncsComPushMsg20150318ResponseKind;
 
-  constructor(readonly params: PushAliyuncsComPushMsg20150318Params) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: PushAliyuncsComPushMsg20150318Params) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link PushAliyuncsComPushMsg20150318Request}; `options` choose how Number and Date fields come out. */
-export function decodePushAliyuncsComPushMsg20150318Response<
-  I extends rt.Int64Mode = "bigint",
-  D extends rt.DateMode = "Date",
->(body: unknown, options?: rt.DecodeOptions<I, D>): PushAliyuncsComPushMsg20150318Response<rt.CodecOf<I, D>> {
-  return rt.decodeResponse(
-    "push.aliyuncs.com.pushMsg.2015-03-18",
-    responseShapes["$response"],
-    body,
-    options,
-  ) as PushAliyuncsComPushMsg20150318Response<rt.CodecOf<I, D>>;
-}
+export const decodePushAliyuncsComPushMsg20150318Response = rt.decoderOf(responseSchema);

@@ -18,17 +18,14 @@ export interface TaobaoDemoItemGetResponseKind extends rt.ResponseKind {
   readonly type: TaobaoDemoItemGetResponse<this["codec"]>;
 }
 
-const requestShapes: Record<"$params", rt.StructShape> = {
-  $params: { name: "TaobaoDemoItemGetParams", fields: [{ name: "q", type: "String" }] },
-};
+const requestSchema = rt.schema(`
+{"struct":"$params","name":"TaobaoDemoItemGetParams"}
+{"name":"q","type":"String","required":true}
+`);
 
-const responseShapes: Record<"$response", rt.StructShape> = {
-  $response: { name: "TaobaoDemoItemGetResponse", fields: [] },
-};
-
-function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, path: rt.Path): void {
-  rt.checkString(issues, v["q"], path, "q", true);
-}
+const responseSchema = rt.schema<TaobaoDemoItemGetResponseKind>(`
+{"struct":"$response","name":"TaobaoDemoItemGetResponse","method":"taobao.demo.item.get"}
+`);
 
 /**
  * `taobao.demo.item.get` — 冲突
@@ -38,32 +35,15 @@ function check$params(issues: rt.Issues, v: Readonly<Record<string, unknown>>, p
  * @see {@link https://open.taobao.com/new/apitesttool?apiName=taobao.demo.item.get | API test tool}
  * @see doc page: test/integration/collisions/specs/taobao.demo.item.get.json
  */
-export class TaobaoDemoItemGetRequest implements rt.TopRequest<TaobaoDemoItemGetResponseKind> {
+export class TaobaoDemoItemGetRequest extends rt.ApiRequest {
   static readonly method = "taobao.demo.item.get";
   readonly method = "taobao.demo.item.get";
-  readonly requestShape: rt.StructShape = requestShapes["$params"];
-  readonly responseShape: rt.StructShape = responseShapes["$response"];
   declare readonly __response?: TaobaoDemoItemGetResponseKind;
 
-  constructor(readonly params: TaobaoDemoItemGetParams) {}
-
-  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
-  validate(): rt.ValidationIssue[] {
-    const issues: rt.ValidationIssue[] = [];
-    check$params(issues, rt.fieldsOf(this.params), "");
-    return issues;
+  constructor(readonly params: TaobaoDemoItemGetParams) {
+    super(requestSchema, responseSchema);
   }
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link TaobaoDemoItemGetRequest}; `options` choose how Number and Date fields come out. */
-export function decodeTaobaoDemoItemGetResponse<I extends rt.Int64Mode = "bigint", D extends rt.DateMode = "Date">(
-  body: unknown,
-  options?: rt.DecodeOptions<I, D>,
-): TaobaoDemoItemGetResponse<rt.CodecOf<I, D>> {
-  return rt.decodeResponse(
-    "taobao.demo.item.get",
-    responseShapes["$response"],
-    body,
-    options,
-  ) as TaobaoDemoItemGetResponse<rt.CodecOf<I, D>>;
-}
+export const decodeTaobaoDemoItemGetResponse = rt.decoderOf(responseSchema);

@@ -1,0 +1,45 @@
+// What a generated request class inherits: its shapes come from the module's schemas, validate() from the
+// compiled params shape, and its decoder from the response shape.
+
+import { decodeResponse } from "./decode.js";
+import type { Schema } from "./schema.js";
+import type { CodecOf, DateMode, DecodeOptions, Int64Mode, ResponseKind, ResponseOf, StructShape, TopRequest, ValidationIssue } from "./types.js";
+import { validateParams } from "./validator.js";
+
+export abstract class ApiRequest<K extends ResponseKind = ResponseKind> implements TopRequest<K> {
+  abstract readonly method: string;
+  abstract readonly params: object;
+  /** Phantom: carries the response type; never set at run time. */
+  declare readonly __response?: K;
+  readonly #request: Schema;
+  readonly #response: Schema;
+
+  constructor(request: Schema, response: Schema) {
+    this.#request = request;
+    this.#response = response;
+  }
+
+  get requestShape(): StructShape {
+    return this.#request.struct("$params");
+  }
+
+  get responseShape(): StructShape {
+    return this.#response.struct("$response");
+  }
+
+  /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
+  validate(): ValidationIssue[] {
+    return validateParams(this.requestShape, this.params);
+  }
+}
+
+/** Decodes a response body (text or parsed JSON); `options` choose how Number and Date fields come out. */
+export type Decoder<K extends ResponseKind> = <I extends Int64Mode = "bigint", D extends DateMode = "Date">(
+  body: unknown,
+  options?: DecodeOptions<I, D>,
+) => ResponseOf<K, CodecOf<I, D>>;
+
+/** The decoder of a response schema. */
+export function decoderOf<K extends ResponseKind>(response: Schema<K>): Decoder<K> {
+  return ((body: unknown, options?: DecodeOptions) => decodeResponse(response.method, response.struct("$response"), body, options)) as Decoder<K>;
+}

@@ -1,0 +1,74 @@
+// A generated module's request and response shapes, written in the module as schema text: JSON Lines, one line
+// per struct (`{"struct":key,"name":…}`), per field of the struct above it (a FieldShape, with `"struct":key` for
+// a struct type) and per cross-field rule (`{"atLeastOne":[…]}`). Text costs the type checker and the formatter
+// nothing, which keeps thousands of generated modules cheap to verify; it is read once, on first use.
+
+import type { FieldShape, ResponseKind, StructShape } from "./types.js";
+
+type FieldLine = Omit<FieldShape, "struct"> & { readonly struct?: string };
+
+/** `K`, on a response schema, is the response type it decodes to (a phantom: nothing of it exists at run time). */
+export class Schema<K extends ResponseKind = ResponseKind> {
+  declare readonly __response?: K;
+  #text: string;
+  #structs: Map<string, StructShape> | undefined;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The struct written under `key` ("$params", "$response", or a struct's name in code). */
+  struct(key: string): StructShape {
+    const shape = (this.#structs ??= parseSchema(this.#text)).get(key);
+    if (shape === undefined) throw new Error(`schema has no struct ${key}`);
+    return shape;
+  }
+
+  /** The API method a response schema belongs to (its `$response` line's "method"). */
+  get method(): string {
+    return (this.struct("$response") as { method?: string }).method ?? "";
+  }
+}
+
+/** The schema text of a module (see the top of this file). */
+export function schema<K extends ResponseKind = ResponseKind>(text: string): Schema<K> {
+  return new Schema<K>(text);
+}
+
+interface MutableStruct {
+  name: string;
+  method?: string;
+  fields: FieldShape[];
+  atLeastOne?: string[][];
+}
+
+function parseSchema(text: string): Map<string, StructShape> {
+  const structs = new Map<string, MutableStruct>();
+  let current: MutableStruct | undefined;
+  const lookup = (key: string): (() => StructShape) => {
+    let shape: StructShape | undefined;
+    return () => (shape ??= structOf(structs, key));
+  };
+  for (const [index, line] of text.split("\n").entries()) {
+    if (line.trim() === "") continue;
+    const item = JSON.parse(line) as Record<string, unknown>;
+    if (typeof item["struct"] === "string" && item["type"] === undefined) {
+      current = { name: String(item["name"]), fields: [], ...(typeof item["method"] === "string" ? { method: item["method"] } : {}) };
+      structs.set(item["struct"], current);
+    } else if (current === undefined) {
+      throw new Error(`schema line ${index + 1}: a field or rule before any struct`);
+    } else if (Array.isArray(item["atLeastOne"])) {
+      (current.atLeastOne ??= []).push(item["atLeastOne"].map(String));
+    } else {
+      const { struct, ...field } = item as unknown as FieldLine;
+      current.fields.push(struct === undefined ? field : { ...field, struct: lookup(struct) });
+    }
+  }
+  return structs;
+}
+
+function structOf(structs: Map<string, MutableStruct>, key: string): StructShape {
+  const shape = structs.get(key);
+  if (shape === undefined) throw new Error(`schema has no struct ${key}`);
+  return shape;
+}
