@@ -4,7 +4,6 @@
 import { decodeResponse } from "./decode.js";
 import type { Schema } from "./schema.js";
 import type { CodecOf, DateMode, DecodeOptions, Int64Mode, ResponseKind, ResponseOf, StructShape, TopRequest, ValidationIssue } from "./types.js";
-import { validateParams } from "./validator.js";
 
 export abstract class ApiRequest<K extends ResponseKind = ResponseKind> implements TopRequest<K> {
   abstract readonly method: string;
@@ -29,7 +28,9 @@ export abstract class ApiRequest<K extends ResponseKind = ResponseKind> implemen
 
   /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
   validate(): ValidationIssue[] {
-    return validateParams(this.requestShape, this.params);
+    const issues: ValidationIssue[] = [];
+    this.#request.paramsCheck(issues, this.params as Readonly<Record<string, unknown>>, "");
+    return issues;
   }
 }
 

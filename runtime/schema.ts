@@ -4,6 +4,8 @@
 // nothing, which keeps thousands of generated modules cheap to verify; it is read once, on first use.
 
 import type { FieldShape, ResponseKind, StructShape } from "./types.js";
+import type { StructCheck } from "./validate.js";
+import { compiledStructCheck } from "./validator-compile.js";
 
 type FieldLine = Omit<FieldShape, "struct"> & { readonly struct?: string };
 
@@ -12,6 +14,7 @@ export class Schema<K extends ResponseKind = ResponseKind> {
   declare readonly __response?: K;
   #text: string;
   #structs: Map<string, StructShape> | undefined;
+  #paramsCheck: StructCheck | undefined;
 
   constructor(text: string) {
     this.#text = text;
@@ -22,6 +25,11 @@ export class Schema<K extends ResponseKind = ResponseKind> {
     const shape = (this.#structs ??= parseSchema(this.#text)).get(key);
     if (shape === undefined) throw new Error(`schema has no struct ${key}`);
     return shape;
+  }
+
+  /** The compiled check of a request schema's `$params`. */
+  get paramsCheck(): StructCheck {
+    return (this.#paramsCheck ??= compiledStructCheck(this.struct("$params")));
   }
 
   /** The API method a response schema belongs to (its `$response` line's "method"). */

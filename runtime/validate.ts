@@ -67,7 +67,7 @@ export function checkString(issues: Issues, value: unknown, path: Path, key: Key
     report(issues, path, key, "maxLength", `is ${value.length} characters long; at most ${rule.maxLength} allowed`);
   }
   if (rule?.enum !== undefined && !rule.enum.has(value)) {
-    report(issues, path, key, "enum", `must be one of ${[...rule.enum].join(", ")}; got ${JSON.stringify(value)}`);
+    report(issues, path, key, "enum", `must be one of ${listText(rule.enum)}; got ${JSON.stringify(value)}`);
   }
 }
 
@@ -189,14 +189,31 @@ export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key
 
 /** Cross-field rule: at least one of the fields is given. The path names them all: `trade_no|out_trade_no`. */
 export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]): void {
-  if (fields.some((f) => !missing(value[f]))) return;
-  report(issues, path, fields.join("|"), "atLeastOne", `at least one of ${fields.join(", ")} is required`);
+  for (let i = 0; i < fields.length; i++) if (!missing(value[fields[i]!])) return;
+  report(issues, path, keyText(fields), "atLeastOne", `at least one of ${listText(fields)} is required`);
+}
+
+// Texts of rule values, made once per rule: a request that fails the same rule again reuses them.
+const listTexts = new WeakMap<object, string>();
+const keyTexts = new WeakMap<object, string>();
+
+function listText(values: ReadonlySet<string> | readonly string[]): string {
+  let text = listTexts.get(values);
+  if (text === undefined) listTexts.set(values, (text = [...values].join(", ")));
+  return text;
+}
+
+function keyText(fields: readonly string[]): string {
+  let text = keyTexts.get(fields);
+  if (text === undefined) keyTexts.set(fields, (text = fields.join("|")));
+  return text;
 }
 
 function kindOf(value: unknown): string {
+  const type = typeof value;
+  if (type === "number") return Number.isSafeInteger(value) ? "number" : `the number ${String(value)}`;
+  if (type !== "object") return type;
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (value instanceof Date) return "an invalid Date";
-  if (typeof value === "number" && !Number.isSafeInteger(value)) return `the number ${value}`;
-  return typeof value === "object" ? "an object" : typeof value;
+  return value instanceof Date ? "an invalid Date" : "an object";
 }

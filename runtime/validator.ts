@@ -25,14 +25,14 @@ import {
 
 type Key = string | number;
 /** Checks one value at `key` under `path`. */
-type ValueCheck = (issues: Issues, value: unknown, path: Path, key: Key) => void;
+export type ValueCheck = (issues: Issues, value: unknown, path: Path, key: Key) => void;
 
 const compiled = new WeakMap<StructShape, StructCheck>();
 
 /** Every problem with `params` against `shape` (required, types, limits, enums, cross-field rules), with paths. */
-export function validateParams(shape: StructShape, params: object): ValidationIssue[] {
+export function validateParams(shape: StructShape, params: object, check: StructCheck = structCheck(shape)): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  structCheck(shape)(issues, params as Readonly<Record<string, unknown>>, "");
+  check(issues, params as Readonly<Record<string, unknown>>, "");
   return issues;
 }
 
@@ -55,7 +55,7 @@ export function structCheck(shape: StructShape): StructCheck {
   return check;
 }
 
-function listCheck(field: FieldShape): ValueCheck {
+export function listCheck(field: FieldShape): ValueCheck {
   const required = field.required === true;
   const max = field.maxListSize;
   const item = valueCheck(field, true);
@@ -63,7 +63,7 @@ function listCheck(field: FieldShape): ValueCheck {
   return (issues, value, path, key) => checkList(issues, value, path, key, required, max, itemCheck);
 }
 
-function valueCheck(field: FieldShape, required: boolean): ValueCheck {
+export function valueCheck(field: FieldShape, required: boolean): ValueCheck {
   const text = textRule(field);
   const range = rangeRule(field);
   switch (field.type) {

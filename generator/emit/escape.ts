@@ -2,9 +2,18 @@
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A TypeScript string literal ("…"), safe for any input: quotes, backslashes, line terminators, control chars. */
+/**
+ * A TypeScript string literal, safe for any input: quotes, backslashes, line terminators, control chars. Quoted
+ * as prettier quotes it (double, unless the text holds more double quotes than single ones) so that prettier
+ * leaves it as it is.
+ */
 export function tsString(text: string): string {
-  return JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+  const json = JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  if (doubles <= singles) return json;
+  const body = json.slice(1, -1).replace(/\\(.)|'/g, (m: string, escaped: string | undefined) => (escaped === '"' ? '"' : escaped !== undefined ? m : "\\'"));
+  return `'${body}'`;
 }
 
 /** A property key: the bare name when it is an identifier, else a string literal (wire names never change). */

@@ -5,10 +5,10 @@
 // the integration cases and a catalogue sample, and `npm run test:catalogue` checks every catalogue API.
 
 import type { Options } from "prettier";
+import { PRINT_WIDTH } from "./layout.js";
 
 // babel-ts prints the same code as the typescript parser here (checked over a 300-API sample) and is ~20% faster.
-export const PRETTIER_OPTIONS: Options = { parser: "babel-ts", printWidth: 120 };
-const PRINT_WIDTH = 120;
+export const PRETTIER_OPTIONS: Options = { parser: "babel-ts", printWidth: PRINT_WIDTH };
 const SCHEMA_START = /= rt\.schema(<\w+>)?\(`$/;
 
 export async function prettierFormat(code: string): Promise<string> {

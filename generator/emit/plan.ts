@@ -6,7 +6,8 @@ import { isScalarType } from "../spec/types.js";
 import { templateText, tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
 import { naturalApiNames, type ApiNames } from "./naming.js";
-import { requestType, responseType } from "./ts-types.js";
+import { memberTypeText } from "./layout.js";
+import { requestTypeMembers, responseTypeMembers } from "./ts-types.js";
 
 export interface EmitOptions {
   /** Module specifier generated code imports the runtime from. */
@@ -17,6 +18,8 @@ export interface MemberView {
   key: string;
   optional: boolean;
   tsType: string;
+  /** The text after the member's colon, laid out as prettier lays it out (layout.ts). */
+  typeText: string;
   field: Field;
 }
 
@@ -63,10 +66,14 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
 
   const requestRef = (f: Field) => `${requestClass}.${requestNames.get(f)!}`;
   const responseRef = (f: Field) => `${responseName}.${responseNames.get(f)!}<C>`;
-  const requestMembers = (fields: Field[]) =>
-    fields.map((f) => ({ key: propKeyOf(f.name), optional: !f.required, tsType: requestType(f, requestRef), field: f }));
-  const responseMembers = (fields: Field[]) =>
-    fields.map((f) => ({ key: propKeyOf(f.name), optional: true, tsType: responseType(f, responseRef), field: f }));
+  const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
+    const key = propKeyOf(f.name);
+    const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
+    return { key, optional, tsType: members.join(" | "), typeText: memberTypeText(head, members, indent), field: f };
+  };
+  const requestMembers = (fields: Field[], indent: string) =>
+    fields.map((f) => member(f, indent, !f.required, "readonly ", requestTypeMembers(f, requestRef)));
+  const responseMembers = (fields: Field[], indent: string) => fields.map((f) => member(f, indent, true, "", responseTypeMembers(f, responseRef)));
 
   return {
     fileName: names.file,
@@ -79,17 +86,17 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     responseName,
     kindName: `${base}ResponseKind`,
     decoderName: `decode${base}Response`,
-    params: requestMembers(spec.request),
+    params: requestMembers(spec.request, "  "),
     requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) => ({
       name,
       docName: f.type,
-      members: requestMembers(f.fields!),
+      members: requestMembers(f.fields!, "    "),
     })),
-    response: responseMembers(spec.response),
+    response: responseMembers(spec.response, "  "),
     responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => ({
       name,
       docName: f.type,
-      members: responseMembers(f.fields!),
+      members: responseMembers(f.fields!, "    "),
     })),
     requestSchema: [
       ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),

@@ -31,20 +31,30 @@ const RESPONSE: Record<string, string> = {
 
 /** Request side: enums are closed unions; lists are readonly arrays. */
 export function requestType(field: Field, structRef: (f: Field) => string): string {
-  const item = field.fields ? structRef(field) : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!;
-  return field.list ? `readonly ${wrap(item)}[]` : item;
+  return requestTypeMembers(field, structRef).join(" | ");
+}
+
+/** requestType as the members of its union (one member when it is not a union). */
+export function requestTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
+  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!.split(" | ");
+  return field.list ? [`readonly ${wrap(item.join(" | "))}[]`] : item;
 }
 
 /** Response side: enums are open unions (the platform may add values); Number and Date follow the codec. */
 export function responseType(field: Field, structRef: (f: Field) => string): string {
-  const item = field.fields ? structRef(field) : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!;
-  return field.list ? `${wrap(item)}[]` : item;
+  return responseTypeMembers(field, structRef).join(" | ");
 }
 
-function union(field: Field, open: boolean): string {
+/** responseType as the members of its union (one member when it is not a union). */
+export function responseTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
+  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!.split(" | ");
+  return field.list ? [`${wrap(item.join(" | "))}[]`] : item;
+}
+
+function union(field: Field, open: boolean): string[] {
   const members = field.enum!.map((e) => tsString(e.value));
   if (open) members.push("(string & {})");
-  return members.join(" | ");
+  return members;
 }
 
 function wrap(type: string): string {

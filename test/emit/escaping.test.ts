@@ -2,8 +2,9 @@
 import fc from "fast-check";
 import { Node, Project, SyntaxKind } from "ts-morph";
 import { describe, expect, test } from "vitest";
-import { jsdocText, unescapeJsdoc } from "../../generator/emit/escape.js";
+import { jsdocText, templateText, unescapeJsdoc } from "../../generator/emit/escape.js";
 import { parseDoc } from "../../generator/parse.js";
+import { Schema } from "../../runtime/schema.js";
 import { buildInRepo, specWith } from "../support/sdk.js";
 
 /** The JSDoc description of every property signature in a module, by property name (wire name). */
@@ -17,6 +18,12 @@ function propertyDocs(code: string): Map<string, string[]> {
     docs.set(name, [...(docs.get(name) ?? []), ...texts]);
   }
   return docs;
+}
+
+/** The schema texts of a module (the cooked text of each `rt.schema(`…`)` template literal), in order. */
+function schemaTexts(code: string): string[] {
+  const sf = new Project({ useInMemoryFileSystem: true }).createSourceFile("m.ts", code);
+  return sf.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral).map((t) => t.getLiteralText());
 }
 
 describe("seed descriptions survive into JSDoc", () => {
@@ -59,6 +66,10 @@ test("any description, example, enum value or field name keeps the module compil
       const code = sdk.files.get("test.escaping.ts")!;
       const docs = propertyDocs(code).get(fieldName);
       expect(docs).toBeDefined();
+      const [request, response] = schemaTexts(code).map((t) => new Schema(t));
+      expect(request!.struct("$params").fields.map((f) => f.name)).toEqual([fieldName, "kind"]);
+      expect(request!.struct("$params").fields[1]!.enum).toEqual([enumValue, `${enumValue}2`]);
+      expect(response!.struct("$response").fields.map((f) => f.name)).toEqual([fieldName]);
       const normalized = (s: string) => s.replace(/\r\n?/g, "\n").trim();
       if (description.trim() !== "" && !/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/.test(description)) {
         expect(normalized(unescapeJsdoc(docs![0]!))).toContain(normalized(description).split("\n").map((l) => l.trimEnd()).join("\n"));
@@ -80,4 +91,14 @@ describe("the JSDoc escaping reads back exactly", () => {
       }),
     );
   });
+});
+
+test("schema text in a template literal reads back exactly, whatever it holds", () => {
+  const cooked = (text: string) => schemaTexts(`const s = rt.schema(\`${templateText(text)}\`);`)[0];
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom("`", "$", "{", "}", "\\", "u", "x", "0", "\n", "\r", "\u2028", "a") }), (text) => {
+      expect(cooked(text)).toBe(text.replace(/\r\n?/g, "\n")); // a template literal reads any line break as \n
+    }),
+  );
+  expect(cooked("${x}\\`")).toBe("${x}\\`");
 });
