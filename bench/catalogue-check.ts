@@ -1,11 +1,19 @@
 // npm run test:catalogue: every API of ../shared/data/catalogue through parse and a cold generate, with the
-// generated SDK type-checked under the strict settings (generate refuses code that does not). Prints counts,
-// times and peak memory; exits non-zero on the first API that fails, naming it.
+// generated SDK type-checked under the strict settings (generate refuses code that does not). Then every module
+// is run through prettier, which must leave it as it is: the proof, over the whole catalogue, that skipping
+// prettier for modules whose lines fit (generator/emit/format.ts) writes what prettier would have written.
+// Prints counts, times and peak memory; exits non-zero on the first API that fails, naming it.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { fitsPrintWidth, prettierFormat } from "../generator/emit/format.js";
+import { assignApiNames } from "../generator/emit/naming.js";
+import { planModule } from "../generator/emit/plan.js";
+import { loadTemplates, renderModule } from "../generator/emit/render.js";
+import { defaultTemplatesDir } from "../generator/paths.js";
+import { loadSpec } from "../generator/spec/load.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const CATALOGUE = resolve(REPO, "../shared/data/catalogue");
@@ -36,6 +44,25 @@ try {
       `${(generate.ms / 1000).toFixed(1)} s; ${apis - modules} failed\n`,
   );
   if (modules !== apis) process.exit(1);
+
+  const start = performance.now();
+  const specs = readdirSync(join(dir, "specs")).map((f) => loadSpec(join(dir, "specs", f)));
+  const names = assignApiNames(specs.map((s) => s.method));
+  const templates = loadTemplates(defaultTemplatesDir());
+  const needPrettier = specs.filter((s) => !fitsPrintWidth(renderModule(templates, planModule(s, "specs/x.json", { runtimeImport }, names.get(s.method))))).length;
+  let moved = 0;
+  for (const file of readdirSync(join(dir, "generated")).filter((f) => f.endsWith(".ts"))) {
+    const text = readFileSync(join(dir, "generated", file), "utf8");
+    if ((await prettierFormat(text)) !== text) {
+      moved++;
+      process.stderr.write(`prettier changes generated/${file}\n`);
+    }
+  }
+  process.stdout.write(
+    `prettier: ${modules - needPrettier} modules written in prettier's layout by the templates, ${needPrettier} formatted by ` +
+      `prettier (a code line over the width); prettier changes ${moved} of ${modules + 1} files (${((performance.now() - start) / 1000).toFixed(1)} s)\n`,
+  );
+  if (moved !== 0) process.exit(1);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -52,8 +52,14 @@ export function writeFolder(
   isStale: (text: string) => boolean = () => true,
 ): WriteResult {
   // Only the files being written are read (to leave identical ones alone), and only stale candidates beyond.
-  const present = existsSync(dir) ? readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile()) : [];
-  const current = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), "utf8") : undefined);
+  const present = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+  const current = (name: string) => {
+    try {
+      return readFileSync(join(dir, name), "utf8");
+    } catch {
+      return undefined;
+    }
+  };
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   const changed = [...files].filter(([name, text]) => current(name) !== text);
   const changedNames = new Set(changed.map(([n]) => n));
@@ -63,13 +69,15 @@ export function writeFolder(
     const tmp = join(dirname(dir), `.topgen-tmp-${randomBytes(6).toString("hex")}`);
     mkdirSync(tmp, { recursive: true });
     try {
+      // Files in subfolders (none in a generated SDK today) get their folders made first.
+      const nested = (name: string) => name.includes("/") || name.includes("\\");
       for (const [name, text] of changed) {
-        mkdirSync(dirname(join(tmp, name)), { recursive: true });
+        if (nested(name)) mkdirSync(dirname(join(tmp, name)), { recursive: true });
         writeFileSync(join(tmp, name), text);
       }
       mkdirSync(dir, { recursive: true });
       for (const [name] of changed) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        if (nested(name)) mkdirSync(dirname(join(dir, name)), { recursive: true });
         renameSync(join(tmp, name), join(dir, name));
         result.written.push(name);
       }

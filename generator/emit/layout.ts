@@ -22,3 +22,8 @@ export function memberTypeText(head: string, members: readonly string[], indent:
 function isAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
 }
+
+/** Whether a line (indent included) fits the print width; only ASCII text is judged, anything else does not fit. */
+export function fits(line: string): boolean {
+  return line.length <= PRINT_WIDTH && isAscii(line);
+}

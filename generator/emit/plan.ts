@@ -6,7 +6,7 @@ import { isScalarType } from "../spec/types.js";
 import { templateText, tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
 import { naturalApiNames, type ApiNames } from "./naming.js";
-import { memberTypeText } from "./layout.js";
+import { fits, memberTypeText } from "./layout.js";
 import { requestTypeMembers, responseTypeMembers } from "./ts-types.js";
 
 export interface EmitOptions {
@@ -27,6 +27,14 @@ export interface InterfaceView {
   name: string;
   docName: string;
   members: MemberView[];
+  /** Response structs: the codec type parameter goes on lines of its own (the header is too wide). */
+  breakCodecParam: boolean;
+}
+
+/** Where prettier would break lines the templates write on one (layout.ts). */
+export interface LayoutView {
+  responseCodecParam: boolean;
+  decoder: boolean;
 }
 
 export interface ModuleView {
@@ -35,6 +43,7 @@ export interface ModuleView {
   runtimeImport: string;
   spec: ApiSpec;
   requestClass: string;
+  layout: LayoutView;
   paramsName: string;
   paramsOptional: boolean;
   responseName: string;
@@ -51,6 +60,8 @@ export interface ModuleView {
 }
 
 const PARAMS_KEY = "$params";
+/** The type parameter of response types, as the template writes it. */
+const CODEC_PARAM = "<C extends rt.Codec = rt.DefaultCodec>";
 const RESPONSE_KEY = "$response";
 
 export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = naturalApiNames(given.method)): ModuleView {
@@ -81,6 +92,10 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     runtimeImport: options.runtimeImport,
     spec,
     requestClass,
+    layout: {
+      responseCodecParam: !fits(`export interface ${responseName}${CODEC_PARAM} {`),
+      decoder: !fits(`export const decode${base}Response = rt.decoderOf(responseSchema);`),
+    },
     paramsName: `${base}Params`,
     paramsOptional: spec.request.every((f) => !f.required),
     responseName,
@@ -91,12 +106,14 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
       name,
       docName: f.type,
       members: requestMembers(f.fields!, "    "),
+      breakCodecParam: false,
     })),
     response: responseMembers(spec.response, "  "),
     responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => ({
       name,
       docName: f.type,
       members: responseMembers(f.fields!, "    "),
+      breakCodecParam: !fits(`  export interface ${name}${CODEC_PARAM} {`),
     })),
     requestSchema: [
       ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),
