@@ -3,7 +3,7 @@
 
 import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
 import { isScalarType } from "../spec/types.js";
-import { templateText, tsString } from "./escape.js";
+import { tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
 import { naturalApiNames, type ApiNames } from "./naming.js";
 import { fits, memberTypeText } from "./layout.js";
@@ -53,7 +53,7 @@ export interface ModuleView {
   requestStructs: InterfaceView[];
   response: MemberView[];
   responseStructs: InterfaceView[];
-  /** Schema text lines (runtime/schema.ts), escaped for the template literal they are written in. */
+  /** Schema text lines (runtime/schema.ts), raw: the template escapes them for the template literal. */
   requestSchema: string[];
   responseSchema: string[];
   diagnostics: Diagnostic[];
@@ -187,7 +187,7 @@ function schemaOf(
     });
   }
   for (const rule of rules) lines.push({ atLeastOne: rule.fields });
-  return lines.map((l) => templateText(JSON.stringify(l)));
+  return lines.map((l) => JSON.stringify(l));
 }
 
 function limitsOf(type: string, limits: Limits | undefined): Partial<Limits> {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Handlebars from "handlebars";
 import { InputError } from "../errors.js";
 import type { ApiSpec, Field } from "../spec/types.js";
-import { jsdoc, tsString } from "./escape.js";
+import { jsdoc, templateText, tsString } from "./escape.js";
 import type { ModuleView } from "./plan.js";
 
 export interface Templates {
@@ -41,6 +41,7 @@ export function renderIndex(templates: Templates, specDir: string, moduleFiles: 
 
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper("str", (text: string) => tsString(text));
+  hb.registerHelper("templateText", (text: string) => templateText(text));
   hb.registerHelper("link", (name: string) => `{@link ${name}}`);
   hb.registerHelper("comment", (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, " "));
   // Doc blocks of members are indented here (by `indent` spaces) and end with their own line break, or are
