@@ -17,6 +17,7 @@ export interface GenerateOptions {
   threads?: number;
   timings?: Timings;
   onBatchDone?: (done: number, total: number) => void;
+  onWarning?: (message: string) => void;
   /** Ignore the manifest: rebuild every API. */
   full?: boolean;
 }
@@ -107,6 +108,7 @@ function sdkOptions(config: Config, options: GenerateOptions) {
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.onBatchDone ? { onBatchDone: options.onBatchDone } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   };
 }
 

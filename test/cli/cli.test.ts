@@ -213,3 +213,30 @@ describe("bad input: one line naming the file, exit 2, nothing written", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("worker threads", () => {
+  /** A project with `n` APIs: copies of a seed spec under different methods (enough for several batches). */
+  function manyApis(n: number): string {
+    const dir = project();
+    topgen(dir, "parse", "docs");
+    const seed = JSON.parse(readFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8")) as { method: string };
+    for (let i = 0; i < n; i++) {
+      const method = `alibaba.nlife.b2c.trade.refund${i}`;
+      writeFileSync(join(dir, "specs", `${method}.json`), `${JSON.stringify({ ...seed, method }, null, 2)}\n`);
+    }
+    return dir;
+  }
+  const contents = (dir: string) => Object.fromEntries(listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")]));
+
+  test("a worker that runs out of memory has its batches built in the main thread, with the same output", () => {
+    const dir = manyApis(230);
+    expect(topgen(dir, "generate").code).toBe(0);
+    const normal = contents(dir);
+    expect(Object.keys(normal)).toHaveLength(232 + 2);
+    rmSync(join(dir, "generated"), { recursive: true });
+    const r = spawnSync(process.execPath, [BIN, "generate"], { cwd: dir, encoding: "utf8", env: { ...process.env, TOPGEN_WORKER_HEAP_MB: "4" } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^topgen: warning: a worker ran out of memory \(heap limit 4 MB\); building in the main thread$/m);
+    expect(contents(dir)).toEqual(normal);
+  }, 120_000);
+});
