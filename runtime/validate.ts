@@ -7,10 +7,11 @@ import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
 export type Issues = ValidationIssue[];
 type Key = string | number;
 /**
- * Where a value sits: "" at the top, else its parent and key. Built as a small node when the check descends and
- * turned into text (`refund_bill_list[1].amount`) only for an issue, so a valid request builds no strings.
+ * Where a value sits: its text (`refund_bill_list[1]`, "" at the top), or its parent and key. The interpreted
+ * checks build a small node when they descend; compiled ones pass text, built only for an issue. Either way a
+ * valid request builds no strings.
  */
-export type Path = "" | PathNode;
+export type Path = string | PathNode;
 export interface PathNode {
   readonly parent: Path;
   readonly key: Key;
@@ -39,7 +40,7 @@ export function fieldsOf(value: object): Readonly<Record<string, unknown>> {
 
 /** The text of a path and a key under it: `refund_bill_list[1].amount`. */
 export function pathOf(path: Path, key: Key): string {
-  const base = path === "" ? "" : pathOf(path.parent, path.key);
+  const base = typeof path === "string" ? path : pathOf(path.parent, path.key);
   if (typeof key === "number") return `${base}[${key}]`;
   return base === "" ? key : `${base}.${key}`;
 }
@@ -67,7 +68,7 @@ export function checkString(issues: Issues, value: unknown, path: Path, key: Key
     report(issues, path, key, "maxLength", `is ${value.length} characters long; at most ${rule.maxLength} allowed`);
   }
   if (rule?.enum !== undefined && !rule.enum.has(value)) {
-    report(issues, path, key, "enum", `must be one of ${listText(rule.enum)}; got ${JSON.stringify(value)}`);
+    report(issues, path, key, "enum", enumPrefix(rule.enum) + quoted(value));
   }
 }
 
@@ -201,6 +202,22 @@ function listText(values: ReadonlySet<string> | readonly string[]): string {
   let text = listTexts.get(values);
   if (text === undefined) listTexts.set(values, (text = [...values].join(", ")));
   return text;
+}
+
+function enumPrefix(values: ReadonlySet<string>): string {
+  let text = enumTexts.get(values);
+  if (text === undefined) enumTexts.set(values, (text = `must be one of ${listText(values)}; got `));
+  return text;
+}
+const enumTexts = new WeakMap<object, string>();
+
+/** JSON.stringify of a string, without its cost for the plain strings most values are. */
+function quoted(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return JSON.stringify(value);
+  }
+  return `"${value}"`;
 }
 
 function keyText(fields: readonly string[]): string {

@@ -7,7 +7,7 @@
 
 import type { FieldShape, StructShape } from "./types.js";
 import type { Issues, Path, StructCheck } from "./validate.js";
-import { checkAtLeastOne } from "./validate.js";
+import { checkAtLeastOne, pathOf } from "./validate.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
 
 const compiled = new WeakMap<StructShape, StructCheck>();
@@ -53,8 +53,8 @@ class Compiler {
   }
 
   /**
-   * Statements checking the fields of the object in variable `v`. `path` is an expression for its path, evaluated
-   * only when an issue is reported (a valid value builds no path).
+   * Statements checking the fields of the object in variable `v`. `path` is an expression for its path's text,
+   * evaluated only when an issue is reported (a valid value builds no path).
    */
   private fields(shape: StructShape, v: string, path: string, inside: StructShape[]): string[] {
     const out: string[] = [];
@@ -76,7 +76,7 @@ class Compiler {
       const slow = this.constant(listCheck(field));
       const i = `i${this.vars++}`;
       const max = field.maxListSize !== undefined ? ` && ${x}.length <= ${field.maxListSize}` : "";
-      const node = `{ parent: ${path}, key: ${key} }`;
+      const node = `d(${path}, ${key})`;
       // A non-empty list within its size: each item by its own test; anything else: the whole list's check.
       return (
         `${head}if (Array.isArray(${x}) && ${x}.length > 0${max}) {\n` +
@@ -96,7 +96,7 @@ class Compiler {
     }
     if (field.type === "Struct") {
       const shape = field.struct!();
-      const node = `{ parent: ${path}, key: ${key} }`;
+      const node = `d(${path}, ${key})`;
       const test = `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x})`;
       const body =
         inside.includes(shape) || inside.length >= MAX_INLINE_DEPTH
@@ -145,9 +145,14 @@ function compile(shape: StructShape): StructCheck {
   const root = compiler.struct(shape);
   const constants = compiler.constants.map((_, i) => `const k${i} = c[${i}];`).join("\n");
   const source = `${constants}\n${compiler.functions.join("\n")}\nreturn ${root};`;
-  // p: present (TOP sends nothing for undefined, null or ""); r: the at-least-one rule's report.
-  const factory = new Function("c", "p", "r", source) as (c: unknown[], p: (x: unknown) => boolean, r: AtLeastOneReport) => StructCheck;
-  return factory(compiler.constants, present, reportAtLeastOne);
+  // p: present (TOP sends nothing for undefined, null or ""); r: the at-least-one rule's report; d: a path's text.
+  const factory = new Function("c", "p", "r", "d", source) as (
+    c: unknown[],
+    p: (x: unknown) => boolean,
+    r: AtLeastOneReport,
+    d: (path: Path, key: string | number) => string,
+  ) => StructCheck;
+  return factory(compiler.constants, present, reportAtLeastOne, pathOf);
 }
 
 type AtLeastOneReport = (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]) => void;
