@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import type { Config } from "./config.js";
 import { assignApiNames, moduleFileName } from "./emit/naming.js";
-import { writeFolder, type WriteResult } from "./files.js";
+import { StagedFolder, type WriteResult } from "./files.js";
 import { fingerprint, MANIFEST_FILE, readManifest, serializeManifest, sha256, stampOf, type FileStamp, type Manifest, type ManifestEntry } from "./manifest.js";
 import { buildSdk, type Sdk, type SpecEntry } from "./sdk.js";
 import { parseSpec } from "./spec/load.js";
@@ -73,16 +73,23 @@ export async function generateProject(config: Config, options: GenerateOptions =
     specs.length === Object.keys(reusable.apis).length &&
     toBuild.every((e) => reusable.apis[basename(e.file)]?.method === e.spec.method) &&
     filesIntact(config.out, { "index.ts": reusable.index });
-  const sdk = await buildSdk(toBuild, { ...sdkOptions(config, options), skipIndex: sameApis }, methods);
-
-  const manifest = manifestOf(print, kept, toBuild, specs, sdk, sameApis ? reusable.index : undefined);
-  const files = new Map(sdk.files); // only the rebuilt modules and index.ts
-  files.set(MANIFEST_FILE, serializeManifest(manifest));
-  const keep = new Set([...Object.values(manifest.apis).flatMap((e) => Object.keys(e.files)), "index.ts", MANIFEST_FILE]);
-  const written = timed(timings, "write", () =>
-    writeFolder(config.out, files, (name) => !keep.has(name) && name.endsWith(".ts"), (text) => text.startsWith(GENERATED_HEADER)),
-  );
-  return { ...written, unchanged: [...written.unchanged, ...kept.flatMap(([, e]) => Object.keys(e.files))], apis: specs.length, rebuilt: toBuild.length, diagnostics: sdk.diagnostics };
+  // Modules are staged beside the output folder while the build goes on; they move into place only when
+  // every batch has built and type-checked.
+  const staged = new StagedFolder(config.out);
+  try {
+    const stage = (files: Iterable<[string, string]>) => timed(timings, "write", () => {
+      for (const [name, text] of files) staged.add(name, text);
+    });
+    const sdk = await buildSdk(toBuild, { ...sdkOptions(config, options), skipIndex: sameApis, onModules: stage }, methods);
+    const manifest = manifestOf(print, kept, toBuild, specs, sdk, sameApis ? reusable.index : undefined);
+    stage([...sdk.files].filter(([name]) => name === "index.ts"));
+    stage([[MANIFEST_FILE, serializeManifest(manifest)]]);
+    const keep = new Set([...Object.values(manifest.apis).flatMap((e) => Object.keys(e.files)), "index.ts", MANIFEST_FILE]);
+    const written: WriteResult = timed(timings, "write", () => staged.commit((name) => !keep.has(name) && name.endsWith(".ts"), (text) => text.startsWith(GENERATED_HEADER)));
+    return { ...written, unchanged: [...written.unchanged, ...kept.flatMap(([, e]) => Object.keys(e.files))], apis: specs.length, rebuilt: toBuild.length, diagnostics: sdk.diagnostics };
+  } finally {
+    staged.discard();
+  }
 }
 
 /** Everything `generate` would write, built from scratch in memory (for `check`). */

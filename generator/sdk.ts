@@ -2,7 +2,7 @@
 // Nothing is written here.
 
 import { join, relative, sep } from "node:path";
-import type { BatchEntry } from "./emit/batch.js";
+import type { BatchEntry, BatchResult } from "./emit/batch.js";
 import { assignApiNames, naturalApiNames, type ApiNames } from "./emit/naming.js";
 import type { PoolOptions } from "./emit/pool.js";
 import { InputError } from "./errors.js";
@@ -24,6 +24,8 @@ export interface SdkOptions extends PoolOptions {
   timings?: Timings;
   /** Leave index.ts out (the caller knows it is current). */
   skipIndex?: boolean;
+  /** The modules of each batch that built cleanly, as they come (index.ts is not among them). */
+  onModules?: (files: [name: string, text: string][]) => void;
 }
 
 export interface Sdk {
@@ -53,7 +55,9 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
   const { buildBatches } = await import("./emit/pool.js");
   const { formatTs } = await import("./emit/format.js");
   const { loadTemplates, renderIndex } = await import("./emit/render.js");
-  const results = await buildBatches(batches, batchOptions, options);
+  const onModules = options.onModules;
+  const pool = onModules ? { ...options, onResult: (r: BatchResult) => r.unparsable || r.problems.length || onModules(r.files) } : options;
+  const results = await buildBatches(batches, batchOptions, pool);
 
   const files = new Map<string, string>();
   const diagnostics: Sdk["diagnostics"] = sorted.flatMap((e) => (e.spec.diagnostics ?? []).map((d) => ({ method: e.spec.method, diagnostic: d })));

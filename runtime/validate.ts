@@ -2,6 +2,7 @@
 // builds the issue's path only when there is an issue, so a valid request costs no string work.
 // "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing.
 
+import { fieldValue } from "./objects.js";
 import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
 
 export type Issues = ValidationIssue[];
@@ -190,7 +191,7 @@ export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key
 
 /** Cross-field rule: at least one of the fields is given. The path names them all: `trade_no|out_trade_no`. */
 export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]): void {
-  for (let i = 0; i < fields.length; i++) if (!missing(value[fields[i]!])) return;
+  for (let i = 0; i < fields.length; i++) if (!missing(fieldValue(value, fields[i]!))) return;
   report(issues, path, keyText(fields), "atLeastOne", `at least one of ${listText(fields)} is required`);
 }
 

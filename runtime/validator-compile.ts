@@ -8,6 +8,7 @@
 import type { FieldShape, StructShape } from "./types.js";
 import type { Issues, Path, StructCheck } from "./validate.js";
 import { checkAtLeastOne, pathOf } from "./validate.js";
+import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
 
 const compiled = new WeakMap<StructShape, StructCheck>();
@@ -60,7 +61,7 @@ class Compiler {
     const out: string[] = [];
     for (const field of shape.fields) out.push(this.field(field, v, path, inside));
     for (const fields of shape.atLeastOne ?? []) {
-      const present = fields.map((f) => `p(${v}[${JSON.stringify(f)}])`).join(" || ");
+      const present = fields.map((f) => `p(${read(v, f)})`).join(" || ");
       out.push(`if (!(${present})) r(issues, ${v}, ${path}, ${this.constant(fields)});`);
     }
     return out;
@@ -71,7 +72,7 @@ class Compiler {
     const x = `x${this.vars++}`;
     const required = field.required === true;
     const absent = required ? "false" : `${x} === undefined`;
-    const head = `const ${x} = ${v}[${key}];\n`;
+    const head = `const ${x} = ${read(v, field.name)};\n`;
     if (field.list) {
       const slow = this.constant(listCheck(field));
       const i = `i${this.vars++}`;
@@ -140,19 +141,26 @@ class Compiler {
   }
 }
 
+/** Code reading field `name` of the object in `v`: an own property when every object inherits the name. */
+function read(v: string, name: string): string {
+  return isInheritedName(name) ? `o(${v}, ${JSON.stringify(name)})` : `${v}[${JSON.stringify(name)}]`;
+}
+
 function compile(shape: StructShape): StructCheck {
   const compiler = new Compiler();
   const root = compiler.struct(shape);
   const constants = compiler.constants.map((_, i) => `const k${i} = c[${i}];`).join("\n");
   const source = `${constants}\n${compiler.functions.join("\n")}\nreturn ${root};`;
-  // p: present (TOP sends nothing for undefined, null or ""); r: the at-least-one rule's report; d: a path's text.
-  const factory = new Function("c", "p", "r", "d", source) as (
+  // p: present (TOP sends nothing for undefined, null or ""); r: the at-least-one rule's report; d: a path's text;
+  // o: an own property.
+  const factory = new Function("c", "p", "r", "d", "o", source) as (
     c: unknown[],
     p: (x: unknown) => boolean,
     r: AtLeastOneReport,
     d: (path: Path, key: string | number) => string,
+    o: (target: object, key: string) => unknown,
   ) => StructCheck;
-  return factory(compiler.constants, present, reportAtLeastOne, pathOf);
+  return factory(compiler.constants, present, reportAtLeastOne, pathOf, own);
 }
 
 type AtLeastOneReport = (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]) => void;

@@ -1,6 +1,7 @@
 // validate() of a request: its params shape compiled, once per shape, into checks over ./validate.ts.
 // Each field becomes one closure with its rule bound, so a call does no lookups by type or rule.
 
+import { isInheritedName, own } from "./objects.js";
 import type { FieldShape, StructShape, ValidationIssue } from "./types.js";
 import {
   checkAtLeastOne,
@@ -50,6 +51,7 @@ export function structCheck(shape: StructShape): StructCheck {
   fieldChecks = shape.fields.map((field) => {
     const name = field.name;
     const value = field.list ? listCheck(field) : valueCheck(field, field.required === true);
+    if (isInheritedName(name)) return (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path) => value(issues, own(v, name), path, name);
     return (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path) => value(issues, v[name], path, name);
   });
   return check;

@@ -97,7 +97,9 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
       decoder: !fits(`export const decode${base}Response = rt.decoderOf(responseSchema);`),
     },
     paramsName: `${base}Params`,
-    paramsOptional: spec.request.every((f) => !f.required),
+    // `= {}` when no param is required, unless a param is named like a member every object has (`toString`):
+    // TypeScript would then not take `{}` for the params.
+    paramsOptional: spec.request.every((f) => !f.required && !(f.name in Object.prototype)),
     responseName,
     kindName: `${base}ResponseKind`,
     decoderName: `decode${base}Response`,

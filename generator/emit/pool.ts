@@ -22,6 +22,8 @@ export interface PoolOptions {
   /** Threads to use; 1 builds in-process. Default: one per core. */
   threads?: number;
   onBatchDone?: (done: number, total: number) => void;
+  /** Each batch's result as it arrives (in completion order). */
+  onResult?: (result: BatchResult) => void;
   /** Told when a worker ran out of memory and its work moved to the main thread. */
   onWarning?: (message: string) => void;
 }
@@ -32,6 +34,7 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchOption
   let done = 0;
   const finished = (i: number, r: BatchResult) => {
     results[i] = r;
+    pool.onResult?.(r);
     pool.onBatchDone?.(++done, batches.length);
   };
   if (threads <= 1 || !runsCompiled) {

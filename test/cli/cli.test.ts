@@ -216,13 +216,15 @@ describe("bad input: one line naming the file, exit 2, nothing written", () => {
 
 describe("worker threads", () => {
   /** A project with `n` APIs: copies of a seed spec under different methods (enough for several batches). */
-  function manyApis(n: number): string {
-    const dir = project();
+  function manyApis(n: number, config: Record<string, unknown> = {}, optionalFrom = n): string {
+    const dir = project(SEEDS, config);
     topgen(dir, "parse", "docs");
-    const seed = JSON.parse(readFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8")) as { method: string };
+    const seed = JSON.parse(readFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8")) as { method: string; request: object[] };
     for (let i = 0; i < n; i++) {
-      const method = `alibaba.nlife.b2c.trade.refund${i}`;
-      writeFileSync(join(dir, "specs", `${method}.json`), `${JSON.stringify({ ...seed, method }, null, 2)}\n`);
+      const method = `alibaba.nlife.b2c.trade.refund${String(i).padStart(3, "0")}`;
+      // From `optionalFrom` on, every param is optional (the test below makes only those fail to type-check).
+      const request = i < optionalFrom ? seed.request : seed.request.map(({ required: _, ...f }: { required?: true }) => f);
+      writeFileSync(join(dir, "specs", `${method}.json`), `${JSON.stringify({ ...seed, method, request }, null, 2)}\n`);
     }
     return dir;
   }
@@ -238,5 +240,23 @@ describe("worker threads", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^topgen: warning: a worker ran out of memory \(heap limit 4 MB\); building in the main thread$/m);
     expect(contents(dir)).toEqual(normal);
+  }, 120_000);
+
+  test("when a later batch fails to type-check, the batches already built are not moved into place", () => {
+    const dir = manyApis(230, { templates: "templates" }, 220);
+    cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
+    const first = topgen(dir, "generate");
+    expect(first.code, first.stderr).toBe(0);
+    const before = contents(dir);
+    const template = join(dir, "templates", "module.hbs");
+    // A change to every module (so all are rebuilt), and a type error in the modules whose params are all optional.
+    writeFileSync(template, `${readFileSync(template, "utf8")}\nexport const edited = 1;\n{{#if paramsOptional}}\nexport const broken: number = "x";\n{{/if}}\n`);
+    const r = topgen(dir, "generate");
+    expect(r.code).toBe(2);
+    // The first failing module in order (the dealrefund seed's params are all optional too); the batch in the
+    // middle built cleanly and was staged.
+    expect(r.stderr).toMatch(/^topgen: generated\/alibaba\.idle\.isv\.order\.dealrefund\.ts:\d+: generated code does not type-check/m);
+    expect(contents(dir)).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith(".topgen-tmp"))).toEqual([]);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { describe, expect, test } from "vitest";
 import { AlibabaIdleIsvOrderDealrefundRequest, AlibabaNlifeB2cTradeRefundRequest } from "../../generated/index.js";
 import { compiledStructCheck } from "../../runtime/validator-compile.js";
 import { structCheck } from "../../runtime/validator.js";
+import { schema } from "../../runtime/schema.js";
 import type { FieldShape, StructShape, ValidationIssue } from "../../runtime/types.js";
 import { TopgenTestAllTypesRequest } from "../integration/all-types/generated/topgen.test.all.types.js";
 
@@ -116,4 +117,22 @@ test("validate() works where code generation from strings is disabled", () => {
   const want = ["a maxLength", "b[1].e enum", "b[2].e required", "c|d atLeastOne"];
   expect(run()).toEqual({ codegen: true, issues: want });
   expect(run("--disallow-code-generation-from-strings")).toEqual({ codegen: false, issues: want });
+});
+
+describe("fields named like members every object has", () => {
+  const text = `
+{"struct":"$params","name":"P"}
+{"name":"toString","type":"String","required":true}
+{"name":"constructor","type":"Number"}
+{"atLeastOne":["valueOf","hasOwnProperty"]}
+`;
+  const shape = schema(text).struct("$params");
+  test.each([
+    ["nothing given: toString is missing, not a function", { given: {}, want: ["toString required", "valueOf|hasOwnProperty atLeastOne"] }],
+    ["given as own properties", { given: { toString: "x", constructor: 1, valueOf: "y" }, want: [] }],
+  ])("%s", (_, { given, want }) => {
+    for (const check of [compiledStructCheck(shape), structCheck(shape)]) {
+      expect(run(check, given as Record<string, unknown>).map((i) => `${i.path} ${i.code}`)).toEqual(want);
+    }
+  });
 });
