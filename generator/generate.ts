@@ -7,7 +7,7 @@ import type { Config } from "./config.js";
 import { assignApiNames, moduleFileName } from "./emit/naming.js";
 import { StagedFolder, type WriteResult } from "./files.js";
 import { fingerprint, MANIFEST_FILE, readManifest, serializeManifest, sha256, stampOf, type FileStamp, type Manifest, type ManifestEntry } from "./manifest.js";
-import { buildSdk, type Sdk, type SpecEntry } from "./sdk.js";
+import { BATCH_SIZE, buildSdk, type Sdk, type SpecEntry } from "./sdk.js";
 import { parseSpec } from "./spec/load.js";
 import { timed, type Timings } from "./timing.js";
 
@@ -47,11 +47,15 @@ export async function generateProject(config: Config, options: GenerateOptions =
     spec: parseSpec(s.bytes.toString("utf8"), posix(relative(config.root, join(config.specs, s.name)))),
     file: join(config.specs, s.name),
   });
-  for (const s of specs) {
+  const stale = specs.filter((s) => {
     const entry = reusable?.apis[s.name];
     if (entry && entry.spec === s.hash && filesIntact(config.out, entry.files)) kept.push([s.name, entry]);
-    else toBuild.push(timed(timings, "load specs", () => load(s)));
-  }
+    else return true;
+    return false;
+  });
+  // Workers for a large build start now, loading the compiler while the specs are read and checked.
+  if (stale.length > BATCH_SIZE) (await import("./emit/pool.js")).startWorkers(Math.ceil(stale.length / BATCH_SIZE), options.threads);
+  for (const s of stale) toBuild.push(timed(timings, "load specs", () => load(s)));
   // A new or removed API can change another's names (clash resolution): such an API is rebuilt too.
   const names = assignApiNames([...kept.map(([, e]) => e.method), ...toBuild.map((e) => e.spec.method)]);
   const renamed = new Set(kept.filter(([, e]) => !(names.get(e.method)?.base === e.base && `${names.get(e.method)?.file}.ts` in e.files)).map(([n]) => n));

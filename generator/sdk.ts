@@ -36,7 +36,7 @@ export interface Sdk {
   names: Map<string, ApiNames>;
 }
 
-const BATCH_SIZE = 100;
+export const BATCH_SIZE = 100;
 
 /** Builds the modules of `entries`; index.ts lists the methods `indexOf` (default: the same APIs), so a partial build can make it. */
 export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexOf: string[] = entries.map((e) => e.spec.method)): Promise<Sdk> {

@@ -3,7 +3,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker, type ResourceLimits } from "node:worker_threads";
-import { buildBatch, type BatchEntry, type BatchOptions, type BatchResult } from "./batch.js";
+import type { BatchEntry, BatchOptions, BatchResult } from "./batch.js";
 import type { BatchRequest } from "./worker.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
@@ -28,6 +28,25 @@ export interface PoolOptions {
   onWarning?: (message: string) => void;
 }
 
+/** Workers started ahead of the build (they load the compiler while the specs are read). */
+const started: Worker[] = [];
+const earlyErrors = new WeakMap<Worker, Error>();
+
+/** Starts the workers a build of `batches` batches will use, so that they are ready when it begins. */
+export function startWorkers(batches: number, threads = availableParallelism()): void {
+  if (!runsCompiled || Math.min(threads, batches) <= 1) return;
+  for (let i = started.length; i < Math.min(threads, batches); i++) {
+    const worker = new Worker(WORKER_URL, { resourceLimits: workerLimits() });
+    worker.unref(); // until a build takes it: a run that stops before building (bad input) must still exit
+    worker.on("error", (e: Error) => earlyErrors.set(worker, e)); // seen by the build that takes it
+    started.push(worker);
+  }
+}
+
+async function buildBatch(entries: BatchEntry[], options: BatchOptions): Promise<BatchResult> {
+  return (await import("./batch.js")).buildBatch(entries, options);
+}
+
 export async function buildBatches(batches: BatchEntry[][], options: BatchOptions, pool: PoolOptions = {}): Promise<BatchResult[]> {
   const threads = Math.min(pool.threads ?? availableParallelism(), batches.length);
   const results: BatchResult[] = new Array<BatchResult>(batches.length);
@@ -38,11 +57,14 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchOption
     pool.onBatchDone?.(++done, batches.length);
   };
   if (threads <= 1 || !runsCompiled) {
+    await Promise.all(started.splice(0).map((w) => w.terminate()));
     for (const [i, batch] of batches.entries()) finished(i, await buildBatch(batch, options));
     return results;
   }
   let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_URL, { resourceLimits: workerLimits() }));
+  const workers = started.splice(0, threads);
+  for (const w of workers) w.ref();
+  while (workers.length < threads) workers.push(new Worker(WORKER_URL, { resourceLimits: workerLimits() }));
   try {
     await Promise.all(
       workers.map(
@@ -60,15 +82,17 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchOption
               finished(msg.id, msg.result);
               send();
             });
-            worker.on("error", (e: Error & { code?: string }) => {
-              if (e.code !== "ERR_WORKER_OUT_OF_MEMORY" || current < 0) return reject(e);
-              // A batch too big for a worker's heap is built here instead, where the heap is not limited.
+            const fail = (e: Error & { code?: string }) => {
+              if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return reject(e);
+              // A batch too big for a worker's heap is built here instead, where the heap is not limited, and so
+              // are the batches no worker has taken yet.
               pool.onWarning?.(`a worker ran out of memory (heap limit ${workerLimits().maxOldGenerationSizeMb ?? "default"} MB); building in the main thread`);
-              buildBatch(batches[current]!, options).then((r) => {
-                finished(current, r);
-                resolvePromise(drain(options, batches, () => next++, finished));
-              }, reject);
-            });
+              const redo = current >= 0 ? buildBatch(batches[current]!, options).then((r) => finished(current, r)) : Promise.resolve();
+              redo.then(() => drain(options, batches, () => next++, finished)).then(resolvePromise, reject);
+            };
+            const early = earlyErrors.get(worker);
+            if (early) return fail(early);
+            worker.on("error", fail);
             send();
           }),
       ),

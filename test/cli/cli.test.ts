@@ -242,6 +242,16 @@ describe("worker threads", () => {
     expect(contents(dir)).toEqual(normal);
   }, 120_000);
 
+  test("a bad spec in a large run (workers already started) is reported and the run exits", () => {
+    const dir = manyApis(230);
+    writeFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund229.json"), '{ "specVersion": 1,\n  "method": 5 }');
+    const r = spawnSync(process.execPath, [BIN, "generate"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(r.signal).toBeNull(); // not killed by the timeout: idle workers do not keep the process alive
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("specs/alibaba.nlife.b2c.trade.refund229.json:");
+    expect(existsSync(join(dir, "generated"))).toBe(false);
+  }, 120_000);
+
   test("when a later batch fails to type-check, the batches already built are not moved into place", () => {
     const dir = manyApis(230, { templates: "templates" }, 220);
     cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
