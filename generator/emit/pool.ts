@@ -79,8 +79,8 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchOption
             };
             worker.on("message", (msg: { id: number; result?: BatchResult; error?: string }) => {
               if (msg.error !== undefined || !msg.result) return reject(new Error(msg.error ?? "worker failed"));
+              send(); // the next batch first: the worker should not wait while this one's files are staged
               finished(msg.id, msg.result);
-              send();
             });
             const fail = (e: Error & { code?: string }) => {
               if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return reject(e);

@@ -37,7 +37,7 @@ export function requestType(field: Field, structRef: (f: Field) => string): stri
 /** requestType as the members of its union (one member when it is not a union). */
 export function requestTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
   const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!.split(" | ");
-  return field.list ? [`readonly ${wrap(item.join(" | "))}[]`] : item;
+  return field.list ? [`readonly ${arrayItem(item)}[]`] : item;
 }
 
 /** Response side: enums are open unions (the platform may add values); Number and Date follow the codec. */
@@ -48,7 +48,7 @@ export function responseType(field: Field, structRef: (f: Field) => string): str
 /** responseType as the members of its union (one member when it is not a union). */
 export function responseTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
   const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!.split(" | ");
-  return field.list ? [`${wrap(item.join(" | "))}[]`] : item;
+  return field.list ? [`${arrayItem(item)}[]`] : item;
 }
 
 function union(field: Field, open: boolean): string[] {
@@ -57,6 +57,7 @@ function union(field: Field, open: boolean): string[] {
   return members;
 }
 
-function wrap(type: string): string {
-  return /[|&\s]/.test(type) && !/^[\w.]+<.*>$/.test(type) ? `(${type})` : type;
+/** The item type of an array type: a union in parentheses (a single type needs none, whatever text it holds). */
+function arrayItem(members: string[]): string {
+  return members.length > 1 ? `(${members.join(" | ")})` : members[0]!;
 }

@@ -75,7 +75,7 @@ test("any description, example, enum value or field name keeps the module compil
         expect(normalized(unescapeJsdoc(docs![0]!))).toContain(normalized(description).split("\n").map((l) => l.trimEnd()).join("\n"));
       }
     }),
-    { numRuns: 12, examples: [["*/", "", "", "toString"], ["d", "e", "v", "constructor"]] },
+    { numRuns: 25, examples: [["*/", "", "", "toString"], ["d", "e", "v", "constructor"]] },
   );
 }, 120_000);
 
