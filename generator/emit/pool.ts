@@ -10,8 +10,8 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 const runsCompiled = import.meta.url.endsWith(".js");
 /**
  * Workers run with V8's default heap. TOPGEN_WORKER_HEAP_MB caps each worker's old space: V8 then collects before
- * the heap grows, which takes a whole-catalogue run from ~900 MiB to ~650 MiB peak for ~30 % more CPU (measured on
- * 2 cores). A batch too big for a capped worker is rebuilt in the main thread.
+ * the heap grows, which takes a whole-catalogue run from ~750–900 MiB to ~600 MiB peak for up to ~30 % more CPU
+ * (bench/RESULTS.md, row b'). A batch too big for a capped worker is rebuilt in the main thread.
  */
 function workerLimits(): ResourceLimits {
   const heapMb = Number(process.env["TOPGEN_WORKER_HEAP_MB"] ?? 0);
