@@ -47,12 +47,12 @@ export async function generateProject(config: Config, options: GenerateOptions =
     spec: parseSpec(s.bytes.toString("utf8"), posix(relative(config.root, join(config.specs, s.name)))),
     file: join(config.specs, s.name),
   });
-  const stale = specs.filter((s) => {
+  const stale: SpecFile[] = [];
+  for (const s of specs) {
     const entry = reusable?.apis[s.name];
     if (entry && entry.spec === s.hash && filesIntact(config.out, entry.files)) kept.push([s.name, entry]);
-    else return true;
-    return false;
-  });
+    else stale.push(s);
+  }
   // Workers for a large build start now, loading the compiler while the specs are read and checked.
   if (stale.length > BATCH_SIZE) (await import("./emit/pool.js")).startWorkers(Math.ceil(stale.length / BATCH_SIZE), options.threads);
   for (const s of stale) toBuild.push(timed(timings, "load specs", () => load(s)));

@@ -25,4 +25,3 @@ export type { JsonValue } from "./json.js";
 export { Schema, schema } from "./schema.js";
 export { ApiRequest, decoderOf } from "./request.js";
 export type { Decoder } from "./request.js";
-export { validateParams } from "./validator.js";

@@ -22,9 +22,7 @@ export class Schema<K extends ResponseKind = ResponseKind> {
 
   /** The struct written under `key` ("$params", "$response", or a struct's name in code). */
   struct(key: string): StructShape {
-    const shape = (this.#structs ??= parseSchema(this.#text)).get(key);
-    if (shape === undefined) throw new Error(`schema has no struct ${key}`);
-    return shape;
+    return structOf((this.#structs ??= parseSchema(this.#text)), key);
   }
 
   /** The compiled check of a request schema's `$params`. */
@@ -75,7 +73,7 @@ function parseSchema(text: string): Map<string, StructShape> {
   return structs;
 }
 
-function structOf(structs: Map<string, MutableStruct>, key: string): StructShape {
+function structOf(structs: ReadonlyMap<string, StructShape>, key: string): StructShape {
   const shape = structs.get(key);
   if (shape === undefined) throw new Error(`schema has no struct ${key}`);
   return shape;

@@ -1,5 +1,6 @@
-// Checks that generated validate() functions call, one per field. Each takes the parent path and the key, and
-// builds the issue's path only when there is an issue, so a valid request costs no string work.
+// The checks of one value each, that validate() runs per field (./validator.ts binds them to a shape's fields;
+// the compiled check, ./validator-compile.ts, calls them for a value that fails its inline test). Each takes the
+// parent path and the key, and builds the issue's path only when there is an issue.
 // "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing.
 
 import { fieldValue } from "./objects.js";
@@ -32,11 +33,6 @@ export interface RangeRule {
 export interface FileRule {
   /** Size limit in bytes (最大长度 on a file). */
   readonly maxLength?: number;
-}
-
-/** A params object seen as its wire-named fields, for the generated checks. */
-export function fieldsOf(value: object): Readonly<Record<string, unknown>> {
-  return value as Readonly<Record<string, unknown>>;
 }
 
 /** The text of a path and a key under it: `refund_bill_list[1].amount`. */

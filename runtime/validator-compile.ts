@@ -78,23 +78,20 @@ class Compiler {
       const i = `i${this.vars++}`;
       const max = field.maxListSize !== undefined ? ` && ${x}.length <= ${field.maxListSize}` : "";
       const node = `d(${path}, ${key})`;
+      const item = `x${this.vars++}`;
       // A non-empty list within its size: each item by its own test; anything else: the whole list's check.
       return (
         `${head}if (Array.isArray(${x}) && ${x}.length > 0${max}) {\n` +
-        `for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\n${this.value(field, `${x}[${i}]`, node, i, true, inside)}\n}\n` +
+        `for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\nconst ${item} = ${x}[${i}];\n${this.value(field, item, node, i, true, inside)}\n}\n` +
         `} else if (!(${absent})) ${slow}(issues, ${x}, ${path}, ${key});`
       );
     }
     return head + this.value(field, x, path, key, required, inside, absent);
   }
 
-  /** Statements checking the value of expression `x` at `key` under `path`. */
+  /** Statements checking the value in variable `x` at `key` under `path`. */
   private value(field: FieldShape, x: string, path: string, key: string, required: boolean, inside: StructShape[], absent = "false"): string {
     const slow = `${this.constant(valueCheck(field, required))}(issues, ${x}, ${path}, ${key})`;
-    if (!/^x\d+$/.test(x)) {
-      const y = `x${this.vars++}`;
-      return `const ${y} = ${x};\n${this.value(field, y, path, key, required, inside, absent)}`;
-    }
     if (field.type === "Struct") {
       const shape = field.struct!();
       const node = `d(${path}, ${key})`;

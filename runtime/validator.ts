@@ -2,7 +2,7 @@
 // Each field becomes one closure with its rule bound, so a call does no lookups by type or rule.
 
 import { isInheritedName, own } from "./objects.js";
-import type { FieldShape, StructShape, ValidationIssue } from "./types.js";
+import type { FieldShape, StructShape } from "./types.js";
 import {
   checkAtLeastOne,
   checkBoolean,
@@ -28,18 +28,11 @@ type Key = string | number;
 /** Checks one value at `key` under `path`. */
 export type ValueCheck = (issues: Issues, value: unknown, path: Path, key: Key) => void;
 
-const compiled = new WeakMap<StructShape, StructCheck>();
+const checks = new WeakMap<StructShape, StructCheck>();
 
-/** Every problem with `params` against `shape` (required, types, limits, enums, cross-field rules), with paths. */
-export function validateParams(shape: StructShape, params: object, check: StructCheck = structCheck(shape)): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  check(issues, params as Readonly<Record<string, unknown>>, "");
-  return issues;
-}
-
-/** The compiled check of a struct; a struct that contains itself reaches its own check through the cache. */
+/** The interpreted check of a struct; a struct that contains itself reaches its own check through the cache. */
 export function structCheck(shape: StructShape): StructCheck {
-  let check = compiled.get(shape);
+  let check = checks.get(shape);
   if (check !== undefined) return check;
   let fieldChecks: readonly ((issues: Issues, v: Readonly<Record<string, unknown>>, path: Path) => void)[] = [];
   const rules = shape.atLeastOne ?? [];
@@ -47,7 +40,7 @@ export function structCheck(shape: StructShape): StructCheck {
     for (let i = 0; i < fieldChecks.length; i++) fieldChecks[i]!(issues, v, path);
     for (let i = 0; i < rules.length; i++) checkAtLeastOne(issues, v, path, rules[i]!);
   };
-  compiled.set(shape, check);
+  checks.set(shape, check);
   fieldChecks = shape.fields.map((field) => {
     const name = field.name;
     const value = field.list ? listCheck(field) : valueCheck(field, field.required === true);
@@ -60,9 +53,8 @@ export function structCheck(shape: StructShape): StructCheck {
 export function listCheck(field: FieldShape): ValueCheck {
   const required = field.required === true;
   const max = field.maxListSize;
-  const item = valueCheck(field, true);
-  const itemCheck: ItemCheck = (issues, x, p, n) => item(issues, x, p, n);
-  return (issues, value, path, key) => checkList(issues, value, path, key, required, max, itemCheck);
+  const item: ItemCheck = valueCheck(field, true);
+  return (issues, value, path, key) => checkList(issues, value, path, key, required, max, item);
 }
 
 export function valueCheck(field: FieldShape, required: boolean): ValueCheck {

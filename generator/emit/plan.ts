@@ -17,7 +17,6 @@ export interface EmitOptions {
 export interface MemberView {
   key: string;
   optional: boolean;
-  tsType: string;
   /** The text after the member's colon, laid out as prettier lays it out (layout.ts). */
   typeText: string;
   field: Field;
@@ -80,7 +79,7 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
   const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
     const key = propKeyOf(f.name);
     const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
-    return { key, optional, tsType: members.join(" | "), typeText: memberTypeText(head, members, indent), field: f };
+    return { key, optional, typeText: memberTypeText(head, members, indent), field: f };
   };
   const requestMembers = (fields: Field[], indent: string) =>
     fields.map((f) => member(f, indent, !f.required, "readonly ", requestTypeMembers(f, requestRef)));

@@ -29,23 +29,19 @@ const RESPONSE: Record<string, string> = {
   FieldList: "string",
 };
 
-/** Request side: enums are closed unions; lists are readonly arrays. */
-export function requestType(field: Field, structRef: (f: Field) => string): string {
-  return requestTypeMembers(field, structRef).join(" | ");
-}
-
-/** requestType as the members of its union (one member when it is not a union). */
+/**
+ * Request side, as the members of its union (one member when it is not a union): enums are closed unions; lists
+ * are readonly arrays.
+ */
 export function requestTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
   const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!.split(" | ");
   return field.list ? [`readonly ${arrayItem(item)}[]`] : item;
 }
 
-/** Response side: enums are open unions (the platform may add values); Number and Date follow the codec. */
-export function responseType(field: Field, structRef: (f: Field) => string): string {
-  return responseTypeMembers(field, structRef).join(" | ");
-}
-
-/** responseType as the members of its union (one member when it is not a union). */
+/**
+ * Response side, as the members of its union (one member when it is not a union): enums are open unions (the
+ * platform may add values); Number and Date follow the codec.
+ */
 export function responseTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
   const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!.split(" | ");
   return field.list ? [`${arrayItem(item)}[]`] : item;
