@@ -35,6 +35,32 @@ export interface FileRule {
   readonly maxLength?: number;
 }
 
+// The texts of issues: the compiled check (./validator-compile.ts) writes the common ones itself, with these.
+export const REQUIRED = "is required";
+/** What a value of the wrong type was expected to be, followed by kindOf(value). */
+export const EXPECTED = {
+  string: "expected a string, got ",
+  integer: "expected an integer (number, bigint or digit string), got ",
+  decimal: "expected a decimal (number or decimal string), got ",
+  boolean: "expected a boolean, got ",
+  date: 'expected a Date or "yyyy-MM-dd HH:mm:ss", got ',
+  json: "expected JSON text or an object, got ",
+  object: "expected an object, got ",
+  list: "expected a list, got ",
+} as const;
+
+export function tooLong(length: number, max: number): string {
+  return `is ${length} characters long; at most ${max} allowed`;
+}
+
+export function atLeast(min: number): string {
+  return `must be at least ${min}`;
+}
+
+export function atMost(max: number): string {
+  return `must be at most ${max}`;
+}
+
 /** The text of a path and a key under it: `refund_bill_list[1].amount`. */
 export function pathOf(path: Path, key: Key): string {
   const base = typeof path === "string" ? path : pathOf(path.parent, path.key);
@@ -53,16 +79,16 @@ function missing(value: unknown): boolean {
 /** True when the value is present; reports `required` when it is missing and must not be. */
 function present(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): boolean {
   if (!missing(value)) return true;
-  if (required) report(issues, path, key, "required", "is required");
+  if (required) report(issues, path, key, "required", REQUIRED);
   return false;
 }
 
 export function checkString(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
   if (rule === undefined && typeof value === "string" && value !== "") return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
-  if (typeof value !== "string") return report(issues, path, key, "type", `expected a string, got ${kindOf(value)}`);
+  if (typeof value !== "string") return report(issues, path, key, "type", EXPECTED.string + kindOf(value));
   if (rule?.maxLength !== undefined && value.length > rule.maxLength) {
-    report(issues, path, key, "maxLength", `is ${value.length} characters long; at most ${rule.maxLength} allowed`);
+    report(issues, path, key, "maxLength", tooLong(value.length, rule.maxLength));
   }
   if (rule?.enum !== undefined && !rule.enum.has(value)) {
     report(issues, path, key, "enum", enumPrefix(rule.enum) + quoted(value));
@@ -79,7 +105,7 @@ export function checkNumber(issues: Issues, value: unknown, path: Path, key: Key
   if (typeof value === "bigint") n = value;
   else if (typeof value === "number" && Number.isSafeInteger(value)) n = BigInt(value);
   else if (typeof value === "string" && INTEGER.test(value)) n = BigInt(value);
-  else return report(issues, path, key, "type", `expected an integer (number, bigint or digit string), got ${kindOf(value)}`);
+  else return report(issues, path, key, "type", EXPECTED.integer + kindOf(value));
   checkRange(issues, path, key, rule, (bound) => compareInteger(n, bound));
 }
 
@@ -91,7 +117,7 @@ export function checkDecimal(issues: Issues, value: unknown, path: Path, key: Ke
   let n: number;
   if (typeof value === "number" && Number.isFinite(value)) n = value;
   else if (typeof value === "string" && DECIMAL.test(value)) n = Number(value);
-  else return report(issues, path, key, "type", `expected a decimal (number or decimal string), got ${kindOf(value)}`);
+  else return report(issues, path, key, "type", EXPECTED.decimal + kindOf(value));
   checkRange(issues, path, key, rule, (bound) => Math.sign(n - bound));
 }
 
@@ -102,16 +128,16 @@ function compareInteger(n: bigint, bound: number): number {
 
 function checkRange(issues: Issues, path: Path, key: Key, rule: RangeRule | undefined, compare: (bound: number) => number): void {
   if (rule?.minValue !== undefined && compare(rule.minValue) < 0) {
-    report(issues, path, key, "minValue", `must be at least ${rule.minValue}`);
+    report(issues, path, key, "minValue", atLeast(rule.minValue));
   }
   if (rule?.maxValue !== undefined && compare(rule.maxValue) > 0) {
-    report(issues, path, key, "maxValue", `must be at most ${rule.maxValue}`);
+    report(issues, path, key, "maxValue", atMost(rule.maxValue));
   }
 }
 
 export function checkBoolean(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
-  if (typeof value !== "boolean") report(issues, path, key, "type", `expected a boolean, got ${kindOf(value)}`);
+  if (typeof value !== "boolean") report(issues, path, key, "type", EXPECTED.boolean + kindOf(value));
 }
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
@@ -120,7 +146,7 @@ const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
 export function checkDate(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
   if (value instanceof Date ? Number.isNaN(value.getTime()) : typeof value !== "string" || !DATE_TEXT.test(value)) {
-    report(issues, path, key, "type", `expected a Date or "yyyy-MM-dd HH:mm:ss", got ${kindOf(value)}`);
+    report(issues, path, key, "type", EXPECTED.date + kindOf(value));
   }
 }
 
@@ -128,12 +154,12 @@ export function checkDate(issues: Issues, value: unknown, path: Path, key: Key, 
 export function checkJson(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value === "string") return checkString(issues, value, path, key, required, rule);
-  if (typeof value !== "object") report(issues, path, key, "type", `expected JSON text or an object, got ${kindOf(value)}`);
+  if (typeof value !== "object") report(issues, path, key, "type", EXPECTED.json + kindOf(value));
 }
 
 export function checkMap(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
-  if (typeof value !== "object" || Array.isArray(value)) report(issues, path, key, "type", `expected an object, got ${kindOf(value)}`);
+  if (typeof value !== "object" || Array.isArray(value)) report(issues, path, key, "type", EXPECTED.object + kindOf(value));
 }
 
 export function checkFieldList(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
@@ -169,7 +195,7 @@ export function checkList(
   item: ItemCheck,
 ): void {
   if (!present(issues, Array.isArray(value) && value.length === 0 ? undefined : value, path, key, required)) return;
-  if (!Array.isArray(value)) return report(issues, path, key, "type", `expected a list, got ${kindOf(value)}`);
+  if (!Array.isArray(value)) return report(issues, path, key, "type", EXPECTED.list + kindOf(value));
   if (maxListSize !== undefined && value.length > maxListSize) {
     report(issues, path, key, "maxListSize", `has ${value.length} items; at most ${maxListSize} allowed`);
   }
@@ -180,7 +206,7 @@ export function checkList(
 export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, check: StructCheck): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return report(issues, path, key, "type", `expected an object, got ${kindOf(value)}`);
+    return report(issues, path, key, "type", EXPECTED.object + kindOf(value));
   }
   check(issues, value as Readonly<Record<string, unknown>>, { parent: path, key });
 }
@@ -188,7 +214,11 @@ export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key
 /** Cross-field rule: at least one of the fields is given. The path names them all: `trade_no|out_trade_no`. */
 export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]): void {
   for (let i = 0; i < fields.length; i++) if (!missing(fieldValue(value, fields[i]!))) return;
-  report(issues, path, keyText(fields), "atLeastOne", `at least one of ${listText(fields)} is required`);
+  report(issues, path, keyText(fields), "atLeastOne", atLeastOneText(fields));
+}
+
+export function atLeastOneText(fields: readonly string[]): string {
+  return `at least one of ${listText(fields)} is required`;
 }
 
 // Texts of rule values, made once per rule: a request that fails the same rule again reuses them.
@@ -201,7 +231,8 @@ function listText(values: ReadonlySet<string> | readonly string[]): string {
   return text;
 }
 
-function enumPrefix(values: ReadonlySet<string>): string {
+/** The enum issue's text up to the value, which follows quoted(value); made once per rule. */
+export function enumPrefix(values: ReadonlySet<string> | readonly string[]): string {
   let text = enumTexts.get(values);
   if (text === undefined) enumTexts.set(values, (text = `must be one of ${listText(values)}; got `));
   return text;
@@ -209,25 +240,34 @@ function enumPrefix(values: ReadonlySet<string>): string {
 const enumTexts = new WeakMap<object, string>();
 
 /** JSON.stringify of a string, without its cost for the plain strings most values are. */
-function quoted(value: string): string {
+export function quoted(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return JSON.stringify(value);
   }
-  return `"${value}"`;
+  return "\"" + value + "\""; // concatenation: a template literal is slower here
 }
 
-function keyText(fields: readonly string[]): string {
+/** The path key of an at-least-one issue: the fields joined by `|`. */
+export function keyText(fields: readonly string[]): string {
   let text = keyTexts.get(fields);
   if (text === undefined) keyTexts.set(fields, (text = fields.join("|")));
   return text;
 }
 
-function kindOf(value: unknown): string {
+/** What a value is, for a type issue. A number is named by its kind, not its digits (turning a fraction into text costs more than the whole check). */
+export function kindOf(value: unknown): string {
   const type = typeof value;
-  if (type === "number") return Number.isSafeInteger(value) ? "number" : `the number ${String(value)}`;
+  if (type === "number") return numberKind(value as number);
   if (type !== "object") return type;
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   return value instanceof Date ? "an invalid Date" : "an object";
+}
+
+function numberKind(n: number): string {
+  if (Number.isSafeInteger(n)) return "number";
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
+  return Number.isInteger(n) ? "an integer beyond 2^53 (pass it as a bigint or a digit string)" : "a number with a fraction";
 }

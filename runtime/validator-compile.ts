@@ -1,13 +1,14 @@
 // The params check of a shape compiled to straight-line JavaScript, once per shape (what ajv does for a JSON
-// Schema): each field gets an inline test that a valid value passes at the cost of a typeof or two; a value
-// that fails it goes to the field's check in ./validator.ts, which reports the issues (or accepts a valid value
-// the inline test does not cover, such as a bigint or a digit string for a Number). So the compiled check and
-// the interpreted one report the same issues by construction; a test compares them on random values.
+// Schema): each field gets an inline test that a valid value passes at the cost of a typeof or two. A value
+// that fails it has its common issues written inline too (missing, wrong JS type, limits, enums), with the
+// texts of ./validate.ts; the rest go to the field's check in ./validator.ts (which also accepts the valid values
+// the inline test does not cover, such as a bigint or a digit string for a Number). A test holds the compiled
+// check to the interpreted one on random values: the same issues, in the same order.
 // Where code generation from strings is disabled, the interpreted check is used.
 
-import type { FieldShape, StructShape } from "./types.js";
+import type { FieldShape, IssueCode, StructShape } from "./types.js";
 import type { Issues, Path, StructCheck } from "./validate.js";
-import { checkAtLeastOne, pathOf } from "./validate.js";
+import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, pathOf, quoted, REQUIRED, tooLong } from "./validate.js";
 import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
 
@@ -30,8 +31,44 @@ export function compiledStructCheck(shape: StructShape): StructCheck {
 /** Structs nested this deep are checked by a call rather than inline (and a struct inside itself always is). */
 const MAX_INLINE_DEPTH = 4;
 
+/**
+ * A path in the generated code: a run-time part (the function's `path`, or a list item's path) and a static
+ * rest under it. A field's path text is then a constant where the run-time part is "" (the params themselves),
+ * and any path is built only for an issue.
+ */
+class PathCode {
+  constructor(
+    private readonly base: string,
+    private readonly rest?: string,
+  ) {}
+
+  /** An expression for the path's text. */
+  text(): string {
+    return this.rest === undefined ? this.base : `j(${this.base}, ${JSON.stringify(this.rest)})`;
+  }
+
+  field(name: string): PathCode {
+    return new PathCode(this.base, this.rest === undefined ? name : `${this.rest}.${name}`);
+  }
+
+  /** Item `index` (a variable) of the list at this path. */
+  item(index: string): PathCode {
+    return new PathCode(`d(${this.text()}, ${index})`);
+  }
+}
+
+/** Where a value sits: its path, and its parent's path and key (what the interpreted checks take). */
+interface Place {
+  readonly at: PathCode;
+  readonly parent: PathCode;
+  /** An expression for the key: a string literal or an index variable. */
+  readonly key: string;
+}
+
+const fieldPlace = (parent: PathCode, name: string): Place => ({ at: parent.field(name), parent, key: JSON.stringify(name) });
+
 class Compiler {
-  /** Values the code refers to as c[i]: slow-path checks, enum sets, rule field lists. */
+  /** Values the code refers to as k0, k1, …: the interpreted checks and enum sets. */
   readonly constants: unknown[] = [];
   readonly functions: string[] = [];
   private readonly names = new Map<StructShape, string>();
@@ -48,27 +85,25 @@ class Compiler {
     if (name !== undefined) return name;
     name = `s${this.names.size}`;
     this.names.set(shape, name);
-    const body = this.fields(shape, "v", "path", [shape]);
+    const body = this.fields(shape, "v", new PathCode("path"), [shape]);
     this.functions.push(`function ${name}(issues, v, path) {\n${body.join("\n")}\n}`);
     return name;
   }
 
-  /**
-   * Statements checking the fields of the object in variable `v`. `path` is an expression for its path's text,
-   * evaluated only when an issue is reported (a valid value builds no path).
-   */
-  private fields(shape: StructShape, v: string, path: string, inside: StructShape[]): string[] {
+  /** Statements checking the fields of the object in variable `v`, at `path`. */
+  private fields(shape: StructShape, v: string, path: PathCode, inside: StructShape[]): string[] {
     const out: string[] = [];
     for (const field of shape.fields) out.push(this.field(field, v, path, inside));
     for (const fields of shape.atLeastOne ?? []) {
       const present = fields.map((f) => `p(${read(v, f)})`).join(" || ");
-      out.push(`if (!(${present})) r(issues, ${v}, ${path}, ${this.constant(fields)});`);
+      const issue = `{ path: ${path.field(keyText(fields)).text()}, code: "atLeastOne", message: ${JSON.stringify(atLeastOneText(fields))} }`;
+      out.push(`if (!(${present})) issues.push(${issue});`);
     }
     return out;
   }
 
-  private field(field: FieldShape, v: string, path: string, inside: StructShape[]): string {
-    const key = JSON.stringify(field.name);
+  private field(field: FieldShape, v: string, path: PathCode, inside: StructShape[]): string {
+    const place = fieldPlace(path, field.name);
     const x = `x${this.vars++}`;
     const required = field.required === true;
     const absent = required ? "false" : `${x} === undefined`;
@@ -77,34 +112,76 @@ class Compiler {
       const slow = this.constant(listCheck(field));
       const i = `i${this.vars++}`;
       const max = field.maxListSize !== undefined ? ` && ${x}.length <= ${field.maxListSize}` : "";
-      const node = `d(${path}, ${key})`;
       const item = `x${this.vars++}`;
+      const itemPlace: Place = { at: place.at.item(i), parent: place.at, key: i };
       // A non-empty list within its size: each item by its own test; anything else: the whole list's check.
       return (
         `${head}if (Array.isArray(${x}) && ${x}.length > 0${max}) {\n` +
-        `for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\nconst ${item} = ${x}[${i}];\n${this.value(field, item, node, i, true, inside)}\n}\n` +
-        `} else if (!(${absent})) ${slow}(issues, ${x}, ${path}, ${key});`
+        `for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\nconst ${item} = ${x}[${i}];\n${this.value(field, item, itemPlace, true, inside)}\n}\n` +
+        `} else if (!(${absent})) ${slow}(issues, ${x}, ${path.text()}, ${place.key});`
       );
     }
-    return head + this.value(field, x, path, key, required, inside, absent);
+    return head + this.value(field, x, place, required, inside, absent);
   }
 
-  /** Statements checking the value in variable `x` at `key` under `path`. */
-  private value(field: FieldShape, x: string, path: string, key: string, required: boolean, inside: StructShape[], absent = "false"): string {
-    const slow = `${this.constant(valueCheck(field, required))}(issues, ${x}, ${path}, ${key})`;
+  /** Statements checking the value in variable `x`, at `place`. */
+  private value(field: FieldShape, x: string, place: Place, required: boolean, inside: StructShape[], absent = "false"): string {
+    const failed = this.failure(field, x, place, required);
     if (field.type === "Struct") {
       const shape = field.struct!();
-      const node = `d(${path}, ${key})`;
       const test = `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x})`;
       const body =
         inside.includes(shape) || inside.length >= MAX_INLINE_DEPTH
-          ? `${this.struct(shape)}(issues, ${x}, ${node});`
-          : this.fields(shape, x, node, [...inside, shape]).join("\n");
-      return `if (${test}) {\n${body}\n} else if (!(${absent})) ${slow};`;
+          ? `${this.struct(shape)}(issues, ${x}, ${place.at.text()});`
+          : this.fields(shape, x, place.at, [...inside, shape]).join("\n");
+      return `if (${test}) {\n${body}\n} else if (!(${absent})) {\n${failed}\n}`;
     }
     const test = this.test(field, x);
-    if (test === undefined) return `${slow};`;
-    return absent === "false" ? `if (!(${test})) ${slow};` : `if (!(${absent} || (${test}))) ${slow};`;
+    if (test === undefined) return failed;
+    return absent === "false" ? `if (!(${test})) {\n${failed}\n}` : `if (!(${absent} || (${test}))) {\n${failed}\n}`;
+  }
+
+  /**
+   * Statements reporting the issues of a value that failed its inline test. The common issues (missing, a value
+   * of the wrong JS type, a limit, an enum) are written here with the texts of ./validate.ts; the rest (digit
+   * strings, bigints, dates, files, …) go to the interpreted check.
+   */
+  private failure(field: FieldShape, x: string, place: Place, required: boolean): string {
+    const slow = `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
+    const push = (code: IssueCode, message: string) => `issues.push({ path: ${place.at.text()}, code: "${code}", message: ${message} });`;
+    const typeIssue = (expected: string) => push("type", `${JSON.stringify(expected)} + t(${x})`);
+    const ifMissing = `if (${x} === undefined || ${x} === null || ${x} === "") {${required ? push("required", JSON.stringify(REQUIRED)) : ""}}`;
+    const range = [
+      field.minValue !== undefined ? `if (${x} < ${field.minValue}) ${push("minValue", JSON.stringify(atLeast(field.minValue)))}` : "",
+      field.maxValue !== undefined ? `if (${x} > ${field.maxValue}) ${push("maxValue", JSON.stringify(atMost(field.maxValue)))}` : "",
+    ].join("\n");
+    switch (field.type) {
+      case "String": {
+        const max = field.maxLength;
+        const limits = [
+          max !== undefined ? `if (${x}.length > ${max}) ${push("maxLength", `l(${x}.length, ${max})`)}` : "",
+          field.enum?.length ? `if (!${this.oneOf(field.enum, x)}) ${push("enum", `${JSON.stringify(enumPrefix(field.enum))} + q(${x})`)}` : "",
+        ].join("\n");
+        return `${ifMissing}\nelse if (typeof ${x} !== "string") ${typeIssue(EXPECTED.string)}\nelse {\n${limits}\n}`;
+      }
+      case "Number":
+        return (
+          `${ifMissing}\nelse if (typeof ${x} === "number" && Number.isSafeInteger(${x})) {\n${range}\n}\n` +
+          `else if (typeof ${x} === "number") ${typeIssue(EXPECTED.integer)}\nelse ${slow}`
+        );
+      case "Price":
+      case "BigDecimal":
+        return (
+          `${ifMissing}\nelse if (typeof ${x} === "number" && Number.isFinite(${x})) {\n${range}\n}\n` +
+          `else if (typeof ${x} === "number") ${typeIssue(EXPECTED.decimal)}\nelse ${slow}`
+        );
+      case "Boolean":
+        return `${ifMissing}\nelse ${typeIssue(EXPECTED.boolean)}`;
+      case "Struct":
+        return `${ifMissing}\nelse ${typeIssue(EXPECTED.object)}`;
+      default:
+        return slow;
+    }
   }
 
   /** Few values are compared one by one (faster than hashing); more through a Set. */
@@ -148,22 +225,26 @@ function compile(shape: StructShape): StructCheck {
   const root = compiler.struct(shape);
   const constants = compiler.constants.map((_, i) => `const k${i} = c[${i}];`).join("\n");
   const source = `${constants}\n${compiler.functions.join("\n")}\nreturn ${root};`;
-  // p: present (TOP sends nothing for undefined, null or ""); r: the at-least-one rule's report; d: a path's text;
-  // o: an own property.
-  const factory = new Function("c", "p", "r", "d", "o", source) as (
+  // p: present (TOP sends nothing for undefined, null or ""); d: a path's text with a key (an item's index) under
+  // it; j: a path's text with a static rest under it; o: an own property; t, q, l: parts of issue texts (the kind of a value, a quoted value, a length over its limit).
+  const factory = new Function("c", "p", "d", "j", "o", "t", "q", "l", source) as (
     c: unknown[],
     p: (x: unknown) => boolean,
-    r: AtLeastOneReport,
     d: (path: Path, key: string | number) => string,
+    j: (path: Path, rest: string) => string,
     o: (target: object, key: string) => unknown,
+    t: (value: unknown) => string,
+    q: (value: string) => string,
+    l: (length: number, max: number) => string,
   ) => StructCheck;
-  return factory(compiler.constants, present, reportAtLeastOne, pathOf, own);
+  return factory(compiler.constants, present, pathOf, under, own, kindOf, quoted, tooLong);
 }
 
-type AtLeastOneReport = (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]) => void;
+/** The text of `rest` (field names joined by ".") under `path`: a constant under the params themselves. */
+function under(path: Path, rest: string): string {
+  return path === "" ? rest : pathOf(path, rest);
+}
 
 function present(x: unknown): boolean {
   return x !== undefined && x !== null && x !== "";
 }
-
-const reportAtLeastOne: AtLeastOneReport = checkAtLeastOne;

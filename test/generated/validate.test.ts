@@ -93,7 +93,21 @@ test("validate() reports every issue, not just the first", () => {
   ]);
 });
 
-test("issues carry a readable message", () => {
-  const [issue] = new AlibabaNlifeB2cTradeRefundRequest({ ...refund, trade_no: "9".repeat(65) }).validate();
-  expect(issue?.message).toMatch(/65 characters.*at most 64/);
+describe("issues carry a readable message", () => {
+  test.each<[string, { given: Record<string, unknown>; want: string }]>([
+    ["too long: the length and the limit", { given: { trade_no: "9".repeat(65) }, want: "is 65 characters long; at most 64 allowed" }],
+    ["required", { given: { out_request_no: null }, want: "is required" }],
+    ["wrong type: what was expected and what came", { given: { out_request_no: 12 }, want: "expected a string, got number" }],
+    ["a fraction for an integer", { given: { refund_points: 1.5 }, want: "expected an integer (number, bigint or digit string), got a number with a fraction" }],
+    ["an unsafe integer", { given: { refund_points: 2 ** 60 }, want: "expected an integer (number, bigint or digit string), got an integer beyond 2^53 (pass it as a bigint or a digit string)" }],
+    ["NaN", { given: { refund_points: Number.NaN }, want: "expected an integer (number, bigint or digit string), got NaN" }],
+    ["a list for a string", { given: { out_request_no: ["a"] }, want: "expected a string, got a list" }],
+    [
+      "not in the enum: the values and the value, quoted",
+      { given: { refund_bill_list: [{ ...bill, type: 'say "hi"' }] }, want: 'must be one of CASH, UNIONPAY, ALIPAY, WECHAT_PAY, PROMOTION, CUSTOM_PROMOTION, CUSTOM_PREPAY_CARD, OFFLINE_PREPAY_CARD, MOLING; got "say \\"hi\\""' },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const issues = new AlibabaNlifeB2cTradeRefundRequest(loose({ ...refund, ...given })).validate();
+    expect(issues.map((i) => i.message)).toEqual([want]);
+  });
 });
