@@ -107,44 +107,44 @@ export namespace AlibabaIdleIsvOrderDealrefundRequest {
 /**
  * Response of {@link AlibabaIdleIsvOrderDealrefundRequest}: `alibaba.idle.isv.order.dealrefund` (闲鱼电商SAAS服务商退款处理接口).
  */
-export interface AlibabaIdleIsvOrderDealrefundResponse<C extends rt.Codec = rt.DefaultCodec> {
+export interface AlibabaIdleIsvOrderDealrefundResponse {
   /**
    * 退款信息
    *
    * @example null
    */
-  module?: AlibabaIdleIsvOrderDealrefundResponse.RefundDto<C>;
+  module?: AlibabaIdleIsvOrderDealrefundResponse.RefundDto;
 }
 
 export namespace AlibabaIdleIsvOrderDealrefundResponse {
   /**
    * Doc type `RefundDto`.
    */
-  export interface RefundDto<C extends rt.Codec = rt.DefaultCodec> {
+  export interface RefundDto {
     /**
      * 申请退款金额
      *
      * @example 100
      */
-    apply_refund_fee?: C["int64"];
+    apply_refund_fee?: bigint;
     /**
      * 订单Id
      *
      * @example 111222333
      */
-    biz_order_id?: C["int64"];
+    biz_order_id?: bigint;
     /**
      * 退款单ID
      *
      * @example 333444555
      */
-    dispute_id?: C["int64"];
+    dispute_id?: bigint;
     /**
      * 实际退款金额
      *
      * @example 100
      */
-    real_refund_fee?: C["int64"];
+    real_refund_fee?: bigint;
     /**
      * 退款状态 与逆向DisputeStatusEnum 一致,1-9
      *
@@ -156,7 +156,7 @@ export namespace AlibabaIdleIsvOrderDealrefundResponse {
      *
      * @example 2021-03-05 11:00:00
      */
-    refund_time?: C["date"];
+    refund_time?: Date;
     /**
      * 申请退款类型: REFUND_ONLY_NO_SHIP(未发货仅退款),REFUND_ONLY_NO_RECIVE(已发货未收到货仅退款),REFUND_ONLY_WHIT_GOODS(收到货仅退款(退货退款))
      *
@@ -178,13 +178,8 @@ export namespace AlibabaIdleIsvOrderDealrefundResponse {
      *
      * @example 3600
      */
-    timeout?: C["int64"];
+    timeout?: bigint;
   }
-}
-
-/** Maps a codec to {@link AlibabaIdleIsvOrderDealrefundResponse}: how the client types the response of {@link AlibabaIdleIsvOrderDealrefundRequest}. */
-export interface AlibabaIdleIsvOrderDealrefundResponseKind extends rt.ResponseKind {
-  readonly type: AlibabaIdleIsvOrderDealrefundResponse<this["codec"]>;
 }
 
 const requestSchema = rt.schema(`
@@ -208,7 +203,7 @@ const requestSchema = rt.schema(`
 {"name":"division_code","type":"String"}
 `);
 
-const responseSchema = rt.schema<AlibabaIdleIsvOrderDealrefundResponseKind>(`
+const responseSchema = rt.schema<AlibabaIdleIsvOrderDealrefundResponse>(`
 {"struct":"$response","name":"AlibabaIdleIsvOrderDealrefundResponse","method":"alibaba.idle.isv.order.dealrefund"}
 {"name":"module","type":"Struct","struct":"RefundDto"}
 {"struct":"RefundDto","name":"RefundDto"}
@@ -234,7 +229,7 @@ const responseSchema = rt.schema<AlibabaIdleIsvOrderDealrefundResponseKind>(`
 export class AlibabaIdleIsvOrderDealrefundRequest extends rt.ApiRequest {
   static readonly method = "alibaba.idle.isv.order.dealrefund";
   readonly method = "alibaba.idle.isv.order.dealrefund";
-  declare readonly __response?: AlibabaIdleIsvOrderDealrefundResponseKind;
+  declare readonly __response?: AlibabaIdleIsvOrderDealrefundResponse;
 
   constructor(readonly params: AlibabaIdleIsvOrderDealrefundParams = {}) {
     super(requestSchema, responseSchema);

@@ -149,24 +149,19 @@ export namespace AlibabaNlifeB2cTradeRefundRequest {
 /**
  * Response of {@link AlibabaNlifeB2cTradeRefundRequest}: `alibaba.nlife.b2c.trade.refund` (零售+请求退款).
  */
-export interface AlibabaNlifeB2cTradeRefundResponse<C extends rt.Codec = rt.DefaultCodec> {
+export interface AlibabaNlifeB2cTradeRefundResponse {
   /**
    * 退款时间
    *
    * @example 2016-12-31 23:59:59
    */
-  gmt_refund?: C["date"];
+  gmt_refund?: Date;
   /**
    * 扩展参数
    *
    * @example {"k1":v1}
    */
   extend_params?: string;
-}
-
-/** Maps a codec to {@link AlibabaNlifeB2cTradeRefundResponse}: how the client types the response of {@link AlibabaNlifeB2cTradeRefundRequest}. */
-export interface AlibabaNlifeB2cTradeRefundResponseKind extends rt.ResponseKind {
-  readonly type: AlibabaNlifeB2cTradeRefundResponse<this["codec"]>;
 }
 
 const requestSchema = rt.schema(`
@@ -191,7 +186,7 @@ const requestSchema = rt.schema(`
 {"name":"attachment","type":"String"}
 `);
 
-const responseSchema = rt.schema<AlibabaNlifeB2cTradeRefundResponseKind>(`
+const responseSchema = rt.schema<AlibabaNlifeB2cTradeRefundResponse>(`
 {"struct":"$response","name":"AlibabaNlifeB2cTradeRefundResponse","method":"alibaba.nlife.b2c.trade.refund"}
 {"name":"gmt_refund","type":"Date"}
 {"name":"extend_params","type":"String"}
@@ -208,7 +203,7 @@ const responseSchema = rt.schema<AlibabaNlifeB2cTradeRefundResponseKind>(`
 export class AlibabaNlifeB2cTradeRefundRequest extends rt.ApiRequest {
   static readonly method = "alibaba.nlife.b2c.trade.refund";
   readonly method = "alibaba.nlife.b2c.trade.refund";
-  declare readonly __response?: AlibabaNlifeB2cTradeRefundResponseKind;
+  declare readonly __response?: AlibabaNlifeB2cTradeRefundResponse;
 
   constructor(readonly params: AlibabaNlifeB2cTradeRefundParams) {
     super(requestSchema, responseSchema);

@@ -9,7 +9,7 @@ import { buildHttpRequest } from "./http-request.js";
 import type { SignMethod } from "./sign.js";
 import { formatGmt8 } from "./timestamp.js";
 import { exchangeJson, type FetchLike, type JsonAnswer } from "./transport.js";
-import type { CodecOf, DateMode, Int64Mode, ResponseKind, ResponseOf, TopFile, TopRequest } from "./types.js";
+import type { CodecOf, DateMode, Int64Mode, ResponseOf, TopFile, TopRequest } from "./types.js";
 import { toWireParams, type WireParams } from "./wire.js";
 
 export const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
@@ -92,17 +92,11 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
    * Validates (TopValidationError, nothing sent), sends, and decodes the answer into the request's typed
    * response. Throws TopApiError, TopTransportError or TopDecodeError; none of them carries a secret.
    */
-  async execute<K extends ResponseKind>(
-    req: TopRequest<K>,
-    opts?: ExecuteOptions,
-  ): Promise<ResponseOf<K, CodecOf<I, D>>> {
+  async execute<R>(req: TopRequest<R>, opts?: ExecuteOptions): Promise<ResponseOf<R, CodecOf<I, D>>> {
     return this.#guard(opts, async () => {
       const answer = await this.#send(req.method, this.#wire(req), opts);
       const options = { int64: this.int64, dates: this.dates };
-      return decodeParsed(req.method, req.responseShape, answer.parsed, answer.text, options) as ResponseOf<
-        K,
-        CodecOf<I, D>
-      >;
+      return decodeParsed(req.method, req.responseShape, answer.parsed, answer.text, options) as ResponseOf<R, CodecOf<I, D>>;
     });
   }
 

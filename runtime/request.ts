@@ -3,13 +3,13 @@
 
 import { decodeResponse } from "./decode.js";
 import type { Schema } from "./schema.js";
-import type { CodecOf, DateMode, DecodeOptions, Int64Mode, ResponseKind, ResponseOf, StructShape, TopRequest, ValidationIssue } from "./types.js";
+import type { CodecOf, DateMode, DecodeOptions, Int64Mode, ResponseOf, StructShape, TopRequest, ValidationIssue } from "./types.js";
 
-export abstract class ApiRequest<K extends ResponseKind = ResponseKind> implements TopRequest<K> {
+export abstract class ApiRequest<R = unknown> implements TopRequest<R> {
   abstract readonly method: string;
   abstract readonly params: object;
   /** Phantom: carries the response type; never set at run time. */
-  declare readonly __response?: K;
+  declare readonly __response?: R;
   readonly #request: Schema;
   readonly #response: Schema;
 
@@ -35,12 +35,12 @@ export abstract class ApiRequest<K extends ResponseKind = ResponseKind> implemen
 }
 
 /** Decodes a response body (text or parsed JSON); `options` choose how Number and Date fields come out. */
-export type Decoder<K extends ResponseKind> = <I extends Int64Mode = "bigint", D extends DateMode = "Date">(
+export type Decoder<R> = <I extends Int64Mode = "bigint", D extends DateMode = "Date">(
   body: unknown,
   options?: DecodeOptions<I, D>,
-) => ResponseOf<K, CodecOf<I, D>>;
+) => ResponseOf<R, CodecOf<I, D>>;
 
 /** The decoder of a response schema. */
-export function decoderOf<K extends ResponseKind>(response: Schema<K>): Decoder<K> {
-  return ((body: unknown, options?: DecodeOptions) => decodeResponse(response.method, response.struct("$response"), body, options)) as Decoder<K>;
+export function decoderOf<R>(response: Schema<R>): Decoder<R> {
+  return ((body: unknown, options?: DecodeOptions) => decodeResponse(response.method, response.struct("$response"), body, options)) as Decoder<R>;
 }

@@ -3,15 +3,15 @@
 // a struct type) and per cross-field rule (`{"atLeastOne":[…]}`). Text costs the type checker and the formatter
 // nothing, which keeps thousands of generated modules cheap to verify; it is read once, on first use.
 
-import type { FieldShape, ResponseKind, StructShape } from "./types.js";
+import type { FieldShape, StructShape } from "./types.js";
 import type { StructCheck } from "./validate.js";
 import { compiledStructCheck } from "./validator-compile.js";
 
 type FieldLine = Omit<FieldShape, "struct"> & { readonly struct?: string };
 
-/** `K`, on a response schema, is the response type it decodes to (a phantom: nothing of it exists at run time). */
-export class Schema<K extends ResponseKind = ResponseKind> {
-  declare readonly __response?: K;
+/** `R`, on a response schema, is the response type it decodes to (a phantom: nothing of it exists at run time). */
+export class Schema<R = unknown> {
+  declare readonly __response?: R;
   #text: string;
   #structs: Map<string, StructShape> | undefined;
   #paramsCheck: StructCheck | undefined;
@@ -37,8 +37,8 @@ export class Schema<K extends ResponseKind = ResponseKind> {
 }
 
 /** The schema text of a module (see the top of this file). */
-export function schema<K extends ResponseKind = ResponseKind>(text: string): Schema<K> {
-  return new Schema<K>(text);
+export function schema<R = unknown>(text: string): Schema<R> {
+  return new Schema<R>(text);
 }
 
 interface MutableStruct {

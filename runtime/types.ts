@@ -2,6 +2,8 @@
 // Generated code describes each request and response as a StructShape (data, not code), written in the module
 // as a schema text (./schema.ts); the runtime's wire writer, decoder and validator walk those shapes.
 
+import type { JsonValue } from "./json.js";
+
 /** Doc types that are not structs, as they appear in a spec's `type`. */
 export const SCALAR_TYPES = ["String", "Number", "Boolean", "Date", "Price", "BigDecimal", "Json", "Map", "File", "FieldList"] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
@@ -62,14 +64,22 @@ export interface DecodeOptions<I extends Int64Mode = Int64Mode, D extends DateMo
 }
 
 /**
- * A type-level function from a Codec to a response type (the `this`-type encoding of a higher-kinded type):
- * a generated `XResponseKind` sets `type: XResponse<this["codec"]>`, and ResponseOf applies it.
+ * A generated response type (int64 fields as bigint, dates as Date: the default codec) as another codec decodes
+ * it. Generated interfaces stay plain, which is what keeps thousands of them cheap to type-check; the mapping is
+ * paid only where a client with another codec uses a response.
  */
-export interface ResponseKind {
-  readonly codec: Codec;
-  readonly type: unknown;
-}
-export type ResponseOf<K extends ResponseKind, C extends Codec> = (K & { readonly codec: C })["type"];
+export type ResponseOf<R, C extends Codec> = C extends DefaultCodec ? R : Recoded<R, C>;
+type Recoded<T, C extends Codec> = T extends bigint
+  ? C["int64"]
+  : T extends Date
+    ? C["date"]
+    : T extends string | number | boolean | null | undefined // `string & {}` of an open enum stays as it is
+      ? T
+      : IsJsonMap<T> extends true // a Map field: its values are JSON as received, whatever the codec
+        ? T
+        : { [K in keyof T]: Recoded<T[K], C> };
+/** Identity, not assignability: a struct of optional fields and the Map type are assignable both ways. */
+type IsJsonMap<T> = (<G>() => G extends T ? 1 : 2) extends <G>() => G extends Record<string, JsonValue> ? 1 : 2 ? true : false;
 
 /** A file parameter: sent as a multipart part and never signed. */
 export interface TopFile {
@@ -96,7 +106,7 @@ export interface ValidationIssue {
 }
 
 /** What every generated request class provides. */
-export interface TopRequest<K extends ResponseKind = ResponseKind> {
+export interface TopRequest<R = unknown> {
   /** The API method, e.g. "alibaba.nlife.b2c.trade.refund". */
   readonly method: string;
   /** The params as the caller gave them, keyed by wire name. */
@@ -105,6 +115,6 @@ export interface TopRequest<K extends ResponseKind = ResponseKind> {
   readonly responseShape: StructShape;
   /** Every problem with the params, not just the first; empty when the request may be sent. */
   validate(): ValidationIssue[];
-  /** Phantom: carries the response type; never set at run time. */
-  readonly __response?: K;
+  /** Phantom: carries the response type (as the default codec decodes it); never set at run time. */
+  readonly __response?: R;
 }

@@ -10,8 +10,8 @@ import { PRINT_WIDTH } from "./layout.js";
 // babel-ts prints the same code as the typescript parser here (checked over a 300-API sample) and is ~20% faster.
 export const PRETTIER_OPTIONS: Options = { parser: "babel-ts", printWidth: PRINT_WIDTH };
 const SCHEMA_START = /= rt\.schema(<\w+>)?\(`$/;
-// A member whose type is one name (qualified, maybe `<C>`, maybe a list of it): prettier has nowhere to break it.
-const UNBREAKABLE_MEMBER = /^ *(readonly )?([A-Za-z_$][\w$]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\??: (readonly )?[A-Za-z_$][\w$.]*(<C>)?(\[\])?;$/;
+// A member whose type is one name (qualified, maybe a list of it): prettier has nowhere to break it.
+const UNBREAKABLE_MEMBER = /^ *(readonly )?([A-Za-z_$][\w$]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\??: (readonly )?[A-Za-z_$][\w$.]*(\[\])?;$/;
 
 export async function prettierFormat(code: string): Promise<string> {
   const prettier = await import("prettier");

@@ -26,13 +26,10 @@ export interface InterfaceView {
   name: string;
   docName: string;
   members: MemberView[];
-  /** Response structs: the codec type parameter goes on lines of its own (the header is too wide). */
-  breakCodecParam: boolean;
 }
 
 /** Where prettier would break lines the templates write on one (layout.ts). */
 export interface LayoutView {
-  responseCodecParam: boolean;
   decoder: boolean;
 }
 
@@ -46,7 +43,6 @@ export interface ModuleView {
   paramsName: string;
   paramsOptional: boolean;
   responseName: string;
-  kindName: string;
   decoderName: string;
   params: MemberView[];
   requestStructs: InterfaceView[];
@@ -59,8 +55,6 @@ export interface ModuleView {
 }
 
 const PARAMS_KEY = "$params";
-/** The type parameter of response types, as the template writes it. */
-const CODEC_PARAM = "<C extends rt.Codec = rt.DefaultCodec>";
 const RESPONSE_KEY = "$response";
 
 export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = naturalApiNames(given.method)): ModuleView {
@@ -75,7 +69,7 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
   const responseNames = nameStructs(spec.response, diagnostics, "response");
 
   const requestRef = (f: Field) => `${requestClass}.${requestNames.get(f)!}`;
-  const responseRef = (f: Field) => `${responseName}.${responseNames.get(f)!}<C>`;
+  const responseRef = (f: Field) => `${responseName}.${responseNames.get(f)!}`;
   const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
     const key = propKeyOf(f.name);
     const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
@@ -92,7 +86,6 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     spec,
     requestClass,
     layout: {
-      responseCodecParam: !fits(`export interface ${responseName}${CODEC_PARAM} {`),
       decoder: !fits(`export const decode${base}Response = rt.decoderOf(responseSchema);`),
     },
     paramsName: `${base}Params`,
@@ -100,21 +93,18 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     // TypeScript would then not take `{}` for the params.
     paramsOptional: spec.request.every((f) => !f.required && !(f.name in Object.prototype)),
     responseName,
-    kindName: `${base}ResponseKind`,
     decoderName: `decode${base}Response`,
     params: requestMembers(spec.request, "  "),
     requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) => ({
       name,
       docName: f.type,
       members: requestMembers(f.fields!, "    "),
-      breakCodecParam: false,
     })),
     response: responseMembers(spec.response, "  "),
     responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => ({
       name,
       docName: f.type,
       members: responseMembers(f.fields!, "    "),
-      breakCodecParam: !fits(`  export interface ${name}${CODEC_PARAM} {`),
     })),
     requestSchema: [
       ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),

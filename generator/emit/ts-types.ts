@@ -18,9 +18,9 @@ const REQUEST: Record<string, string> = {
 
 const RESPONSE: Record<string, string> = {
   String: "string",
-  Number: 'C["int64"]',
+  Number: "bigint",
   Boolean: "boolean",
-  Date: 'C["date"]',
+  Date: "Date",
   Price: "string",
   BigDecimal: "string",
   Json: "string",
@@ -40,7 +40,7 @@ export function requestTypeMembers(field: Field, structRef: (f: Field) => string
 
 /**
  * Response side, as the members of its union (one member when it is not a union): enums are open unions (the
- * platform may add values); Number and Date follow the codec.
+ * platform may add values); Number and Date as the default codec decodes them (rt.ResponseOf maps them to another).
  */
 export function responseTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
   const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!.split(" | ");

@@ -73,29 +73,24 @@ export namespace TopgenTestAllTypesRequest {
 /**
  * Response of {@link TopgenTestAllTypesRequest}: `topgen.test.all.types` (每种类型).
  */
-export interface TopgenTestAllTypesResponse<C extends rt.Codec = rt.DefaultCodec> {
-  total?: C["int64"];
+export interface TopgenTestAllTypesResponse {
+  total?: bigint;
   /**
    * - `ON`
    * - `OFF`
    */
   state?: "ON" | "OFF" | (string & {});
-  items?: TopgenTestAllTypesResponse.Item<C>[];
+  items?: TopgenTestAllTypesResponse.Item[];
 }
 
 export namespace TopgenTestAllTypesResponse {
   /**
    * Doc type `Item`.
    */
-  export interface Item<C extends rt.Codec = rt.DefaultCodec> {
-    when?: C["date"];
+  export interface Item {
+    when?: Date;
     cost?: string;
   }
-}
-
-/** Maps a codec to {@link TopgenTestAllTypesResponse}: how the client types the response of {@link TopgenTestAllTypesRequest}. */
-export interface TopgenTestAllTypesResponseKind extends rt.ResponseKind {
-  readonly type: TopgenTestAllTypesResponse<this["codec"]>;
 }
 
 const requestSchema = rt.schema(`
@@ -120,7 +115,7 @@ const requestSchema = rt.schema(`
 {"name":"weight","type":"Number","required":true,"maxValue":10}
 `);
 
-const responseSchema = rt.schema<TopgenTestAllTypesResponseKind>(`
+const responseSchema = rt.schema<TopgenTestAllTypesResponse>(`
 {"struct":"$response","name":"TopgenTestAllTypesResponse","method":"topgen.test.all.types"}
 {"name":"total","type":"Number"}
 {"name":"state","type":"String","enum":["ON","OFF"]}
@@ -141,7 +136,7 @@ const responseSchema = rt.schema<TopgenTestAllTypesResponseKind>(`
 export class TopgenTestAllTypesRequest extends rt.ApiRequest {
   static readonly method = "topgen.test.all.types";
   readonly method = "topgen.test.all.types";
-  declare readonly __response?: TopgenTestAllTypesResponseKind;
+  declare readonly __response?: TopgenTestAllTypesResponse;
 
   constructor(readonly params: TopgenTestAllTypesParams) {
     super(requestSchema, responseSchema);

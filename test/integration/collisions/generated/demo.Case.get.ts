@@ -11,19 +11,14 @@ export interface DemoCaseGetParams {
 /**
  * Response of {@link DemoCaseGetRequest}: `demo.Case.get` (冲突).
  */
-export interface DemoCaseGetResponse<C extends rt.Codec = rt.DefaultCodec> {}
-
-/** Maps a codec to {@link DemoCaseGetResponse}: how the client types the response of {@link DemoCaseGetRequest}. */
-export interface DemoCaseGetResponseKind extends rt.ResponseKind {
-  readonly type: DemoCaseGetResponse<this["codec"]>;
-}
+export interface DemoCaseGetResponse {}
 
 const requestSchema = rt.schema(`
 {"struct":"$params","name":"DemoCaseGetParams"}
 {"name":"k","type":"String"}
 `);
 
-const responseSchema = rt.schema<DemoCaseGetResponseKind>(`
+const responseSchema = rt.schema<DemoCaseGetResponse>(`
 {"struct":"$response","name":"DemoCaseGetResponse","method":"demo.Case.get"}
 `);
 
@@ -38,7 +33,7 @@ const responseSchema = rt.schema<DemoCaseGetResponseKind>(`
 export class DemoCaseGetRequest extends rt.ApiRequest {
   static readonly method = "demo.Case.get";
   readonly method = "demo.Case.get";
-  declare readonly __response?: DemoCaseGetResponseKind;
+  declare readonly __response?: DemoCaseGetResponse;
 
   constructor(readonly params: DemoCaseGetParams = {}) {
     super(requestSchema, responseSchema);

@@ -11,19 +11,14 @@ export interface DemoCaseGet2Params {
 /**
  * Response of {@link DemoCaseGet2Request}: `demo.case.get` (冲突).
  */
-export interface DemoCaseGet2Response<C extends rt.Codec = rt.DefaultCodec> {}
-
-/** Maps a codec to {@link DemoCaseGet2Response}: how the client types the response of {@link DemoCaseGet2Request}. */
-export interface DemoCaseGet2ResponseKind extends rt.ResponseKind {
-  readonly type: DemoCaseGet2Response<this["codec"]>;
-}
+export interface DemoCaseGet2Response {}
 
 const requestSchema = rt.schema(`
 {"struct":"$params","name":"DemoCaseGet2Params"}
 {"name":"k","type":"String"}
 `);
 
-const responseSchema = rt.schema<DemoCaseGet2ResponseKind>(`
+const responseSchema = rt.schema<DemoCaseGet2Response>(`
 {"struct":"$response","name":"DemoCaseGet2Response","method":"demo.case.get"}
 `);
 
@@ -38,7 +33,7 @@ const responseSchema = rt.schema<DemoCaseGet2ResponseKind>(`
 export class DemoCaseGet2Request extends rt.ApiRequest {
   static readonly method = "demo.case.get";
   readonly method = "demo.case.get";
-  declare readonly __response?: DemoCaseGet2ResponseKind;
+  declare readonly __response?: DemoCaseGet2Response;
 
   constructor(readonly params: DemoCaseGet2Params = {}) {
     super(requestSchema, responseSchema);

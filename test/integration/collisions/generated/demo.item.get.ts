@@ -71,29 +71,24 @@ export namespace DemoItemGetRequest {
 /**
  * Response of {@link DemoItemGetRequest}: `demo.item.get` (冲突).
  */
-export interface DemoItemGetResponse<C extends rt.Codec = rt.DefaultCodec> {
-  result?: DemoItemGetResponse.Result<C>;
-  other?: DemoItemGetResponse.Result2<C>;
+export interface DemoItemGetResponse {
+  result?: DemoItemGetResponse.Result;
+  other?: DemoItemGetResponse.Result2;
 }
 
 export namespace DemoItemGetResponse {
   /**
    * Doc type `Result`.
    */
-  export interface Result<C extends rt.Codec = rt.DefaultCodec> {
-    total?: C["int64"];
+  export interface Result {
+    total?: bigint;
   }
   /**
    * Doc type `Result`.
    */
-  export interface Result2<C extends rt.Codec = rt.DefaultCodec> {
+  export interface Result2 {
     msg?: string;
   }
-}
-
-/** Maps a codec to {@link DemoItemGetResponse}: how the client types the response of {@link DemoItemGetRequest}. */
-export interface DemoItemGetResponseKind extends rt.ResponseKind {
-  readonly type: DemoItemGetResponse<this["codec"]>;
 }
 
 const requestSchema = rt.schema(`
@@ -122,7 +117,7 @@ const requestSchema = rt.schema(`
 {"name":"same","type":"String"}
 `);
 
-const responseSchema = rt.schema<DemoItemGetResponseKind>(`
+const responseSchema = rt.schema<DemoItemGetResponse>(`
 {"struct":"$response","name":"DemoItemGetResponse","method":"demo.item.get"}
 {"name":"result","type":"Struct","struct":"Result"}
 {"name":"other","type":"Struct","struct":"Result2"}
@@ -143,7 +138,7 @@ const responseSchema = rt.schema<DemoItemGetResponseKind>(`
 export class DemoItemGetRequest extends rt.ApiRequest {
   static readonly method = "demo.item.get";
   readonly method = "demo.item.get";
-  declare readonly __response?: DemoItemGetResponseKind;
+  declare readonly __response?: DemoItemGetResponse;
 
   constructor(readonly params: DemoItemGetParams = {}) {
     super(requestSchema, responseSchema);

@@ -12,14 +12,9 @@ export interface PushAliyuncsComPushMsg20150318Params {
 /**
  * Response of {@link PushAliyuncsComPushMsg20150318Request}: `push.aliyuncs.com.pushMsg.2015-03-18` (冲突).
  */
-export interface PushAliyuncsComPushMsg20150318Response<C extends rt.Codec = rt.DefaultCodec> {
+export interface PushAliyuncsComPushMsg20150318Response {
   RequestId?: string;
   MessageId?: string;
-}
-
-/** Maps a codec to {@link PushAliyuncsComPushMsg20150318Response}: how the client types the response of {@link PushAliyuncsComPushMsg20150318Request}. */
-export interface PushAliyuncsComPushMsg20150318ResponseKind extends rt.ResponseKind {
-  readonly type: PushAliyuncsComPushMsg20150318Response<this["codec"]>;
 }
 
 const requestSchema = rt.schema(`
@@ -28,7 +23,7 @@ const requestSchema = rt.schema(`
 {"name":"DeviceType","type":"String"}
 `);
 
-const responseSchema = rt.schema<PushAliyuncsComPushMsg20150318ResponseKind>(`
+const responseSchema = rt.schema<PushAliyuncsComPushMsg20150318Response>(`
 {"struct":"$response","name":"PushAliyuncsComPushMsg20150318Response","method":"push.aliyuncs.com.pushMsg.2015-03-18"}
 {"name":"RequestId","type":"String"}
 {"name":"MessageId","type":"String"}
@@ -45,7 +40,7 @@ const responseSchema = rt.schema<PushAliyuncsComPushMsg20150318ResponseKind>(`
 export class PushAliyuncsComPushMsg20150318Request extends rt.ApiRequest {
   static readonly method = "push.aliyuncs.com.pushMsg.2015-03-18";
   readonly method = "push.aliyuncs.com.pushMsg.2015-03-18";
-  declare readonly __response?: PushAliyuncsComPushMsg20150318ResponseKind;
+  declare readonly __response?: PushAliyuncsComPushMsg20150318Response;
 
   constructor(readonly params: PushAliyuncsComPushMsg20150318Params) {
     super(requestSchema, responseSchema);

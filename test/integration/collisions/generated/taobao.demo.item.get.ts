@@ -11,19 +11,14 @@ export interface TaobaoDemoItemGetParams {
 /**
  * Response of {@link TaobaoDemoItemGetRequest}: `taobao.demo.item.get` (冲突).
  */
-export interface TaobaoDemoItemGetResponse<C extends rt.Codec = rt.DefaultCodec> {}
-
-/** Maps a codec to {@link TaobaoDemoItemGetResponse}: how the client types the response of {@link TaobaoDemoItemGetRequest}. */
-export interface TaobaoDemoItemGetResponseKind extends rt.ResponseKind {
-  readonly type: TaobaoDemoItemGetResponse<this["codec"]>;
-}
+export interface TaobaoDemoItemGetResponse {}
 
 const requestSchema = rt.schema(`
 {"struct":"$params","name":"TaobaoDemoItemGetParams"}
 {"name":"q","type":"String","required":true}
 `);
 
-const responseSchema = rt.schema<TaobaoDemoItemGetResponseKind>(`
+const responseSchema = rt.schema<TaobaoDemoItemGetResponse>(`
 {"struct":"$response","name":"TaobaoDemoItemGetResponse","method":"taobao.demo.item.get"}
 `);
 
@@ -38,7 +33,7 @@ const responseSchema = rt.schema<TaobaoDemoItemGetResponseKind>(`
 export class TaobaoDemoItemGetRequest extends rt.ApiRequest {
   static readonly method = "taobao.demo.item.get";
   readonly method = "taobao.demo.item.get";
-  declare readonly __response?: TaobaoDemoItemGetResponseKind;
+  declare readonly __response?: TaobaoDemoItemGetResponse;
 
   constructor(readonly params: TaobaoDemoItemGetParams) {
     super(requestSchema, responseSchema);
