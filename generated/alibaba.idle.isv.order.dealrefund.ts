@@ -237,4 +237,4 @@ export class AlibabaIdleIsvOrderDealrefundRequest extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link AlibabaIdleIsvOrderDealrefundRequest}; `options` choose how Number and Date fields come out. */
-export const decodeAlibabaIdleIsvOrderDealrefundResponse = rt.decoderOf(responseSchema);
+export const decodeAlibabaIdleIsvOrderDealrefundResponse = responseSchema.decode;

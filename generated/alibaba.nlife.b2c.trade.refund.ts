@@ -211,4 +211,4 @@ export class AlibabaNlifeB2cTradeRefundRequest extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link AlibabaNlifeB2cTradeRefundRequest}; `options` choose how Number and Date fields come out. */
-export const decodeAlibabaNlifeB2cTradeRefundResponse = rt.decoderOf(responseSchema);
+export const decodeAlibabaNlifeB2cTradeRefundResponse = responseSchema.decode;

@@ -23,5 +23,5 @@ export {
 } from "./json.js";
 export type { JsonValue } from "./json.js";
 export { Schema, schema } from "./schema.js";
-export { ApiRequest, decoderOf } from "./request.js";
-export type { Decoder } from "./request.js";
+export type { Decoder } from "./schema.js";
+export { ApiRequest } from "./request.js";

@@ -1,10 +1,9 @@
 // What a generated request class inherits: its shapes come from the module's schemas, validate() from the
-// compiled params shape, and its decoder from the response shape.
+// compiled params shape.
 
-import { decodeResponse } from "./decode.js";
 import type { Schema } from "./schema.js";
 import type { StructCheck } from "./validate.js";
-import type { CodecOf, DateMode, DecodeOptions, Int64Mode, ResponseOf, StructShape, TopRequest, ValidationIssue } from "./types.js";
+import type { StructShape, TopRequest, ValidationIssue } from "./types.js";
 
 export abstract class ApiRequest<R = unknown> implements TopRequest<R> {
   abstract readonly method: string;
@@ -35,15 +34,4 @@ export abstract class ApiRequest<R = unknown> implements TopRequest<R> {
     (this.#check ??= this.#request.paramsCheck)(issues, this.params as Readonly<Record<string, unknown>>, "");
     return issues;
   }
-}
-
-/** Decodes a response body (text or parsed JSON); `options` choose how Number and Date fields come out. */
-export type Decoder<R> = <I extends Int64Mode = "bigint", D extends DateMode = "Date">(
-  body: unknown,
-  options?: DecodeOptions<I, D>,
-) => ResponseOf<R, CodecOf<I, D>>;
-
-/** The decoder of a response schema. */
-export function decoderOf<R>(response: Schema<R>): Decoder<R> {
-  return ((body: unknown, options?: DecodeOptions) => decodeResponse(response.method, response.struct("$response"), body, options)) as Decoder<R>;
 }

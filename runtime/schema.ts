@@ -3,7 +3,8 @@
 // a struct type) and per cross-field rule (`{"atLeastOne":[…]}`). Text costs the type checker and the formatter
 // nothing, which keeps thousands of generated modules cheap to verify; it is read once, on first use.
 
-import type { FieldShape, StructShape } from "./types.js";
+import { decodeResponse } from "./decode.js";
+import type { CodecOf, DateMode, DecodeOptions, FieldShape, Int64Mode, ResponseOf, StructShape } from "./types.js";
 import type { StructCheck } from "./validate.js";
 import { compiledStructCheck } from "./validator-compile.js";
 
@@ -15,6 +16,7 @@ export class Schema<R = unknown> {
   #text: string;
   #structs: Map<string, StructShape> | undefined;
   #paramsCheck: StructCheck | undefined;
+  #decode: Decoder<R> | undefined;
 
   constructor(text: string) {
     this.#text = text;
@@ -30,11 +32,26 @@ export class Schema<R = unknown> {
     return (this.#paramsCheck ??= compiledStructCheck(this.struct("$params")));
   }
 
+  /**
+   * The decoder of a response schema (a module exports it as `decodeXResponse`): a property rather than a call,
+   * which keeps the type checker's work per module down.
+   */
+  get decode(): Decoder<R> {
+    return (this.#decode ??= ((body: unknown, options?: DecodeOptions) =>
+      decodeResponse(this.method, this.struct("$response"), body, options)) as Decoder<R>);
+  }
+
   /** The API method a response schema belongs to (its `$response` line's "method"). */
   get method(): string {
     return (this.struct("$response") as { method?: string }).method ?? "";
   }
 }
+
+/** Decodes a response body (text or parsed JSON); `options` choose how Number and Date fields come out. */
+export type Decoder<R> = <I extends Int64Mode = "bigint", D extends DateMode = "Date">(
+  body: unknown,
+  options?: DecodeOptions<I, D>,
+) => ResponseOf<R, CodecOf<I, D>>;
 
 /** The schema text of a module (see the top of this file). */
 export function schema<R = unknown>(text: string): Schema<R> {

@@ -7,7 +7,7 @@
 // Where code generation from strings is disabled, the interpreted check is used.
 
 import type { FieldShape, IssueCode, StructShape } from "./types.js";
-import type { Issues, Path, StructCheck } from "./validate.js";
+import type { Path, StructCheck } from "./validate.js";
 import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, pathOf, quoted, REQUIRED, tooLong } from "./validate.js";
 import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
@@ -147,40 +147,40 @@ class Compiler {
    * strings, bigints, dates, files, …) go to the interpreted check.
    */
   private failure(field: FieldShape, x: string, place: Place, required: boolean): string {
-    const slow = `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
+    const slow = () => `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
     const push = (code: IssueCode, message: string) => `issues.push({ path: ${place.at.text()}, code: "${code}", message: ${message} });`;
     const typeIssue = (expected: string) => push("type", `${JSON.stringify(expected)} + t(${x})`);
     const ifMissing = `if (${x} === undefined || ${x} === null || ${x} === "") {${required ? push("required", JSON.stringify(REQUIRED)) : ""}}`;
     const range = [
       field.minValue !== undefined ? `if (${x} < ${field.minValue}) ${push("minValue", JSON.stringify(atLeast(field.minValue)))}` : "",
       field.maxValue !== undefined ? `if (${x} > ${field.maxValue}) ${push("maxValue", JSON.stringify(atMost(field.maxValue)))}` : "",
-    ].join("\n");
+    ].filter((line) => line !== "").join("\n");
     switch (field.type) {
       case "String": {
         const max = field.maxLength;
         const limits = [
           max !== undefined ? `if (${x}.length > ${max}) ${push("maxLength", `l(${x}.length, ${max})`)}` : "",
           field.enum?.length ? `if (!${this.oneOf(field.enum, x)}) ${push("enum", `${JSON.stringify(enumPrefix(field.enum))} + q(${x})`)}` : "",
-        ].join("\n");
+        ].filter((line) => line !== "").join("\n");
         return `${ifMissing}\nelse if (typeof ${x} !== "string") ${typeIssue(EXPECTED.string)}\nelse {\n${limits}\n}`;
       }
       case "Number":
         return (
           `${ifMissing}\nelse if (typeof ${x} === "number" && Number.isSafeInteger(${x})) {\n${range}\n}\n` +
-          `else if (typeof ${x} === "number") ${typeIssue(EXPECTED.integer)}\nelse ${slow}`
+          `else if (typeof ${x} === "number") ${typeIssue(EXPECTED.integer)}\nelse ${slow()}`
         );
       case "Price":
       case "BigDecimal":
         return (
           `${ifMissing}\nelse if (typeof ${x} === "number" && Number.isFinite(${x})) {\n${range}\n}\n` +
-          `else if (typeof ${x} === "number") ${typeIssue(EXPECTED.decimal)}\nelse ${slow}`
+          `else if (typeof ${x} === "number") ${typeIssue(EXPECTED.decimal)}\nelse ${slow()}`
         );
       case "Boolean":
         return `${ifMissing}\nelse ${typeIssue(EXPECTED.boolean)}`;
       case "Struct":
         return `${ifMissing}\nelse ${typeIssue(EXPECTED.object)}`;
       default:
-        return slow;
+        return slow();
     }
   }
 

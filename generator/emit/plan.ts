@@ -86,7 +86,7 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     spec,
     requestClass,
     layout: {
-      decoder: !fits(`export const decode${base}Response = rt.decoderOf(responseSchema);`),
+      decoder: !fits(`export const decode${base}Response = responseSchema.decode;`),
     },
     paramsName: `${base}Params`,
     // `= {}` when no param is required, unless a param is named like a member every object has (`toString`):

@@ -144,4 +144,4 @@ export class TopgenTestAllTypesRequest extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link TopgenTestAllTypesRequest}; `options` choose how Number and Date fields come out. */
-export const decodeTopgenTestAllTypesResponse = rt.decoderOf(responseSchema);
+export const decodeTopgenTestAllTypesResponse = responseSchema.decode;

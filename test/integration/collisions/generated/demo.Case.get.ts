@@ -41,4 +41,4 @@ export class DemoCaseGetRequest extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link DemoCaseGetRequest}; `options` choose how Number and Date fields come out. */
-export const decodeDemoCaseGetResponse = rt.decoderOf(responseSchema);
+export const decodeDemoCaseGetResponse = responseSchema.decode;

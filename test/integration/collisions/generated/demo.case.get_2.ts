@@ -41,4 +41,4 @@ export class DemoCaseGet2Request extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link DemoCaseGet2Request}; `options` choose how Number and Date fields come out. */
-export const decodeDemoCaseGet2Response = rt.decoderOf(responseSchema);
+export const decodeDemoCaseGet2Response = responseSchema.decode;

@@ -146,4 +146,4 @@ export class DemoItemGetRequest extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link DemoItemGetRequest}; `options` choose how Number and Date fields come out. */
-export const decodeDemoItemGetResponse = rt.decoderOf(responseSchema);
+export const decodeDemoItemGetResponse = responseSchema.decode;

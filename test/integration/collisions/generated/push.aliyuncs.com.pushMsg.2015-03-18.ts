@@ -48,4 +48,4 @@ export class PushAliyuncsComPushMsg20150318Request extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link PushAliyuncsComPushMsg20150318Request}; `options` choose how Number and Date fields come out. */
-export const decodePushAliyuncsComPushMsg20150318Response = rt.decoderOf(responseSchema);
+export const decodePushAliyuncsComPushMsg20150318Response = responseSchema.decode;

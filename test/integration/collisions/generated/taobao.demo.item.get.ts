@@ -41,4 +41,4 @@ export class TaobaoDemoItemGetRequest extends rt.ApiRequest {
 }
 
 /** Decodes a response body (text or parsed JSON) of {@link TaobaoDemoItemGetRequest}; `options` choose how Number and Date fields come out. */
-export const decodeTaobaoDemoItemGetResponse = rt.decoderOf(responseSchema);
+export const decodeTaobaoDemoItemGetResponse = responseSchema.decode;
