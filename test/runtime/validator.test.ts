@@ -17,6 +17,31 @@ const shapes: [string, StructShape][] = [
   ["nlife refund", new AlibabaNlifeB2cTradeRefundRequest({ out_request_no: "", refund_bill_list: [], refund_goods_list: [] }).requestShape],
   ["idle dealrefund", new AlibabaIdleIsvOrderDealrefundRequest({ param_appraise_isv_refund_request: { biz_order_id: 1, operation: "AGREE_REFUND" } }).requestShape],
   ["all types", new TopgenTestAllTypesRequest({ count: 1 }).requestShape],
+  // A struct inside itself and a chain deeper than the compiler inlines: both are checked by calls that take a
+  // non-empty path.
+  [
+    "recursive and deep",
+    schema(`
+{"struct":"$params","name":"P"}
+{"name":"root","type":"Struct","struct":"Node"}
+{"name":"chain","type":"Struct","struct":"L1"}
+{"struct":"Node","name":"Node"}
+{"name":"id","type":"Number","required":true,"minValue":1}
+{"name":"label","type":"String","maxLength":2,"enum":["a","bb","ccc"]}
+{"name":"children","type":"Struct","list":true,"maxListSize":2,"struct":"Node"}
+{"name":"next","type":"Struct","struct":"Node"}
+{"atLeastOne":["label","next"]}
+{"struct":"L1","name":"L1"}
+{"name":"l2","type":"Struct","required":true,"struct":"L2"}
+{"struct":"L2","name":"L2"}
+{"name":"l3","type":"Struct","struct":"L3"}
+{"struct":"L3","name":"L3"}
+{"name":"l4","type":"Struct","list":true,"struct":"L4"}
+{"struct":"L4","name":"L4"}
+{"name":"v","type":"Boolean","required":true}
+{"name":"w","type":"Price","maxValue":5}
+`).struct("$params"),
+  ],
 ];
 
 const junk = fc.oneof(
