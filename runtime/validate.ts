@@ -1,10 +1,11 @@
 // The checks of one value each, that validate() runs per field (./validator.ts binds them to a shape's fields;
-// the compiled check, ./validator-compile.ts, calls them for a value that fails its inline test). Each takes the
+// the compiled check, ./validator-compile.ts, calls them for the values its own code does not judge). Each takes the
 // parent path and the key, and builds the issue's path only when there is an issue.
 // "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing.
 
 import { fieldValue } from "./objects.js";
 import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
+import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, quoted, REQUIRED, tooLong } from "./issue-texts.js";
 
 export type Issues = ValidationIssue[];
 type Key = string | number;
@@ -33,32 +34,6 @@ export interface RangeRule {
 export interface FileRule {
   /** Size limit in bytes (最大长度 on a file). */
   readonly maxLength?: number;
-}
-
-// The texts of issues: the compiled check (./validator-compile.ts) writes the common ones itself, with these.
-export const REQUIRED = "is required";
-/** What a value of the wrong type was expected to be, followed by kindOf(value). */
-export const EXPECTED = {
-  string: "expected a string, got ",
-  integer: "expected an integer (number, bigint or digit string), got ",
-  decimal: "expected a decimal (number or decimal string), got ",
-  boolean: "expected a boolean, got ",
-  date: 'expected a Date or "yyyy-MM-dd HH:mm:ss", got ',
-  json: "expected JSON text or an object, got ",
-  object: "expected an object, got ",
-  list: "expected a list, got ",
-} as const;
-
-export function tooLong(length: number, max: number): string {
-  return `is ${length} characters long; at most ${max} allowed`;
-}
-
-export function atLeast(min: number): string {
-  return `must be at least ${min}`;
-}
-
-export function atMost(max: number): string {
-  return `must be at most ${max}`;
 }
 
 /** The text of a path and a key under it: `refund_bill_list[1].amount`. */
@@ -215,59 +190,4 @@ export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key
 export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]): void {
   for (let i = 0; i < fields.length; i++) if (!missing(fieldValue(value, fields[i]!))) return;
   report(issues, path, keyText(fields), "atLeastOne", atLeastOneText(fields));
-}
-
-export function atLeastOneText(fields: readonly string[]): string {
-  return `at least one of ${listText(fields)} is required`;
-}
-
-// Texts of rule values, made once per rule: a request that fails the same rule again reuses them.
-const listTexts = new WeakMap<object, string>();
-const keyTexts = new WeakMap<object, string>();
-
-function listText(values: ReadonlySet<string> | readonly string[]): string {
-  let text = listTexts.get(values);
-  if (text === undefined) listTexts.set(values, (text = [...values].join(", ")));
-  return text;
-}
-
-/** The enum issue's text up to the value, which follows quoted(value); made once per rule. */
-export function enumPrefix(values: ReadonlySet<string> | readonly string[]): string {
-  let text = enumTexts.get(values);
-  if (text === undefined) enumTexts.set(values, (text = `must be one of ${listText(values)}; got `));
-  return text;
-}
-const enumTexts = new WeakMap<object, string>();
-
-/** JSON.stringify of a string, without its cost for the plain strings most values are. */
-export function quoted(value: string): string {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return JSON.stringify(value);
-  }
-  return "\"" + value + "\""; // concatenation: a template literal is slower here
-}
-
-/** The path key of an at-least-one issue: the fields joined by `|`. */
-export function keyText(fields: readonly string[]): string {
-  let text = keyTexts.get(fields);
-  if (text === undefined) keyTexts.set(fields, (text = fields.join("|")));
-  return text;
-}
-
-/** What a value is, for a type issue. A number is named by its kind, not its digits (turning a fraction into text costs more than the whole check). */
-export function kindOf(value: unknown): string {
-  const type = typeof value;
-  if (type === "number") return numberKind(value as number);
-  if (type !== "object") return type;
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return value instanceof Date ? "an invalid Date" : "an object";
-}
-
-function numberKind(n: number): string {
-  if (Number.isSafeInteger(n)) return "number";
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  return Number.isInteger(n) ? "an integer beyond 2^53 (pass it as a bigint or a digit string)" : "a number with a fraction";
 }

@@ -1,14 +1,15 @@
 // The params check of a shape compiled to straight-line JavaScript, once per shape (what ajv does for a JSON
 // Schema): each field gets an inline test that a valid value passes at the cost of a typeof or two. A value
 // that fails it has its common issues written inline too (missing, wrong JS type, limits, enums), with the
-// texts of ./validate.ts; the rest go to the field's check in ./validator.ts (which also accepts the valid values
+// texts of ./issue-texts.ts; the rest go to the field's check in ./validator.ts (which also accepts the valid values
 // the inline test does not cover, such as a bigint or a digit string for a Number). A test holds the compiled
 // check to the interpreted one on random values: the same issues, in the same order.
 // Where code generation from strings is disabled, the interpreted check is used.
 
 import type { FieldShape, IssueCode, StructShape } from "./types.js";
 import type { Path, StructCheck } from "./validate.js";
-import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, pathOf, quoted, REQUIRED, tooLong } from "./validate.js";
+import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, quoted, REQUIRED, tooLong } from "./issue-texts.js";
+import { pathOf } from "./validate.js";
 import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
 
@@ -143,7 +144,7 @@ class Compiler {
 
   /**
    * Statements reporting the issues of a value that failed its inline test. The common issues (missing, a value
-   * of the wrong JS type, a limit, an enum) are written here with the texts of ./validate.ts; the rest (digit
+   * of the wrong JS type, a limit, an enum) are written here with the texts of ./issue-texts.ts; the rest (digit
    * strings, bigints, dates, files, …) go to the interpreted check.
    */
   private failure(field: FieldShape, x: string, place: Place, required: boolean): string {
