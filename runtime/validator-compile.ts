@@ -43,9 +43,11 @@ class PathCode {
     private readonly rest?: string,
   ) {}
 
-  /** An expression for the path's text. */
+  /** An expression for the path's text; under the params themselves (`path` is ""), the rest alone, without a call. */
   text(): string {
-    return this.rest === undefined ? this.base : `j(${this.base}, ${JSON.stringify(this.rest)})`;
+    if (this.rest === undefined) return this.base;
+    const rest = JSON.stringify(this.rest);
+    return this.base === "path" ? `(path === "" ? ${rest} : j(path, ${rest}))` : `j(${this.base}, ${rest})`;
   }
 
   field(name: string): PathCode {
