@@ -34,6 +34,7 @@ export function atLeastOneText(fields: readonly string[]): string {
 // Texts of rule values, made once per rule: a request that fails the same rule again reuses them.
 const listTexts = new WeakMap<object, string>();
 const keyTexts = new WeakMap<object, string>();
+const enumTexts = new WeakMap<object, string>();
 
 function listText(values: ReadonlySet<string> | readonly string[]): string {
   let text = listTexts.get(values);
@@ -47,7 +48,6 @@ export function enumPrefix(values: ReadonlySet<string> | readonly string[]): str
   if (text === undefined) enumTexts.set(values, (text = `must be one of ${listText(values)}; got `));
   return text;
 }
-const enumTexts = new WeakMap<object, string>();
 
 /** JSON.stringify of a string, without its cost for the plain strings most values are. */
 export function quoted(value: string): string {

@@ -47,7 +47,8 @@ function report(issues: Issues, path: Path, key: Key, code: IssueCode, message: 
   issues.push({ path: pathOf(path, key), code, message });
 }
 
-function missing(value: unknown): boolean {
+/** Missing as TOP sees it: undefined, null and "" are not sent. */
+export function missing(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
 

@@ -9,7 +9,7 @@
 import type { FieldShape, IssueCode, StructShape } from "./types.js";
 import type { Path, StructCheck } from "./validate.js";
 import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, quoted, REQUIRED, tooLong } from "./issue-texts.js";
-import { pathOf } from "./validate.js";
+import { missing, pathOf } from "./validate.js";
 import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
 
@@ -47,7 +47,7 @@ class PathCode {
   text(): string {
     if (this.rest === undefined) return this.base;
     const rest = JSON.stringify(this.rest);
-    return this.base === "path" ? `(path === "" ? ${rest} : j(path, ${rest}))` : `j(${this.base}, ${rest})`;
+    return this.base === "path" ? `(path === "" ? ${rest} : d(path, ${rest}))` : `d(${this.base}, ${rest})`;
   }
 
   field(name: string): PathCode {
@@ -98,9 +98,9 @@ class Compiler {
     const out: string[] = [];
     for (const field of shape.fields) out.push(this.field(field, v, path, inside));
     for (const fields of shape.atLeastOne ?? []) {
-      const present = fields.map((f) => `p(${read(v, f)})`).join(" || ");
+      const allMissing = fields.map((f) => `m(${read(v, f)})`).join(" && ");
       const issue = `{ path: ${path.field(keyText(fields)).text()}, code: "atLeastOne", message: ${JSON.stringify(atLeastOneText(fields))} }`;
-      out.push(`if (!(${present})) issues.push(${issue});`);
+      out.push(`if (${allMissing}) issues.push(${issue});`);
     }
     return out;
   }
@@ -228,26 +228,17 @@ function compile(shape: StructShape): StructCheck {
   const root = compiler.struct(shape);
   const constants = compiler.constants.map((_, i) => `const k${i} = c[${i}];`).join("\n");
   const source = `${constants}\n${compiler.functions.join("\n")}\nreturn ${root};`;
-  // p: present (TOP sends nothing for undefined, null or ""); d: a path's text with a key (an item's index) under
-  // it; j: a path's text with a static rest under it; o: an own property; t, q, l: parts of issue texts (the kind of a value, a quoted value, a length over its limit).
-  const factory = new Function("c", "p", "d", "j", "o", "t", "q", "l", source) as (
+  // m: missing (TOP sends nothing for undefined, null or ""); d: a path's text with a key under it (an item's
+  // index, or field names joined by "."); o: an own property; t, q, l: parts of issue texts (the kind of a value,
+  // a quoted value, a length over its limit).
+  const factory = new Function("c", "m", "d", "o", "t", "q", "l", source) as (
     c: unknown[],
-    p: (x: unknown) => boolean,
+    m: (x: unknown) => boolean,
     d: (path: Path, key: string | number) => string,
-    j: (path: Path, rest: string) => string,
     o: (target: object, key: string) => unknown,
     t: (value: unknown) => string,
     q: (value: string) => string,
     l: (length: number, max: number) => string,
   ) => StructCheck;
-  return factory(compiler.constants, present, pathOf, under, own, kindOf, quoted, tooLong);
-}
-
-/** The text of `rest` (field names joined by ".") under `path`: a constant under the params themselves. */
-function under(path: Path, rest: string): string {
-  return path === "" ? rest : pathOf(path, rest);
-}
-
-function present(x: unknown): boolean {
-  return x !== undefined && x !== null && x !== "";
+  return factory(compiler.constants, missing, pathOf, own, kindOf, quoted, tooLong);
 }

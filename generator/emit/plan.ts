@@ -3,6 +3,7 @@
 
 import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
 import { isScalarType } from "../spec/types.js";
+import { isInheritedName } from "../../runtime/objects.js";
 import { tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
 import { naturalApiNames, type ApiNames } from "./naming.js";
@@ -91,7 +92,7 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     paramsName: `${base}Params`,
     // `= {}` when no param is required, unless a param is named like a member every object has (`toString`):
     // TypeScript would then not take `{}` for the params.
-    paramsOptional: spec.request.every((f) => !f.required && !(f.name in Object.prototype)),
+    paramsOptional: spec.request.every((f) => !f.required && !isInheritedName(f.name)),
     responseName,
     decoderName: `decode${base}Response`,
     params: requestMembers(spec.request, "  "),
