@@ -1,19 +1,19 @@
 // npm run test:catalogue: every API of ../shared/data/catalogue through parse and a cold generate, with the
 // generated SDK type-checked under the strict settings (generate refuses code that does not). Then every module
 // is run through prettier, which must leave it as it is: the proof, over the whole catalogue, that skipping
-// prettier for modules whose lines fit (generator/emit/format.ts) writes what prettier would have written.
+// prettier for modules whose lines fit (generator/targets/typescript/format.ts) writes what prettier would have written.
 // Prints counts, times and peak memory; exits non-zero on the first API that fails, naming it.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { fitsPrintWidth, prettierFormat } from "../generator/emit/format.js";
-import { assignApiNames } from "../generator/emit/naming.js";
-import { planModule } from "../generator/emit/plan.js";
-import { loadTemplates, renderModule } from "../generator/emit/render.js";
-import { defaultTemplatesDir } from "../generator/paths.js";
-import { loadSpec } from "../generator/spec/load.js";
+import { fitsPrintWidth, prettierFormat } from "../generator/targets/typescript/format.js";
+import { assignApiNames } from "../generator/names/api-names.js";
+import { planModule } from "../generator/targets/typescript/plan.js";
+import { loadTemplates, renderModule } from "../generator/targets/typescript/render.js";
+import { defaultTemplatesDir } from "../generator/support/paths.js";
+import { loadSpec } from "../generator/model/load.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const CATALOGUE = resolve(REPO, "../shared/data/catalogue");

@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { apiBases, apiComponents, fieldSchema } from "../generator/openapi/index.js";
-import { structNames } from "../generator/openapi/names.js";
-import type { ApiSpec, Field } from "../generator/spec/types.js";
+import { apiBases, apiComponents, fieldSchema } from "../generator/targets/openapi/index.js";
+import { structNames } from "../generator/targets/openapi/names.js";
+import type { ApiSpec, Field } from "../generator/model/types.js";
 import { AlibabaIdleIsvOrderDealrefundRequest, AlibabaNlifeB2cTradeRefundRequest } from "../generated/index.js";
 
 const REPO = resolve(import.meta.dirname, "../..");

@@ -5,8 +5,8 @@
 import { resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { loadConfig, type Config } from "./config.js";
-import { InputError } from "./errors.js";
+import { loadConfig, type Config } from "./config/config.js";
+import { InputError } from "./support/errors.js";
 
 const out = (line: string) => process.stdout.write(line + "\n");
 const err = (line: string) => process.stderr.write(line + "\n");
@@ -29,8 +29,8 @@ function reportTimings(timings: Map<string, number>, started: number): void {
 async function generate(config: Config, full = false, withTimings = false): Promise<void> {
   const started = Date.now();
   const timings = new Map<string, number>();
-  const { generateProject } = await import("./generate.js");
-  const { progressFor } = await import("./progress.js");
+  const { generateProject } = await import("./build/generate.js");
+  const { progressFor } = await import("./support/progress.js");
   let progress: ReturnType<typeof progressFor> | undefined;
   const result = await generateProject(config, {
     full,
@@ -66,10 +66,10 @@ async function main(): Promise<number> {
           .option("stdout", { type: "boolean", describe: "print the spec of one page instead of writing it" })
           .option("timings", { type: "boolean", describe: "print stage times and peak memory (JSON, stderr)" }),
       async (argv) => {
-        const { parseDocs, writeSpecs } = await import("./project.js");
+        const { parseDocs, writeSpecs } = await import("./project/project.js");
         if (argv.stdout) {
-          const { parseDoc } = await import("./parse.js");
-          const { serializeSpec } = await import("./spec/serialize.js");
+          const { parseDoc } = await import("./project/parse.js");
+          const { serializeSpec } = await import("./model/serialize.js");
           if (argv.docs.length !== 1) throw new InputError(argv.docs.join(" "), undefined, "--stdout takes exactly one doc page");
           process.stdout.write(serializeSpec(parseDoc(argv.docs[0]!, config.root)));
           return;
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
       "exit 1 with a diff when specs/ or generated/ differ from what docs/ and templates produce now",
       (y) => y,
       async () => {
-        const { checkProject } = await import("./project.js");
+        const { checkProject } = await import("./project/project.js");
         const drift = await checkProject(config);
         if (drift.length === 0) {
           out("topgen check: specs/ and generated/ are up to date");
@@ -116,8 +116,8 @@ async function main(): Promise<number> {
       "copy a doc page into docs/, write its spec and regenerate the SDK",
       (y) => y.positional("doc", { type: "string", demandOption: true }),
       async (argv) => {
-        const { adoptDoc, specFileName, writeSpecs } = await import("./project.js");
-        const { serializeSpec } = await import("./spec/serialize.js");
+        const { adoptDoc, specFileName, writeSpecs } = await import("./project/project.js");
+        const { serializeSpec } = await import("./model/serialize.js");
         const { spec, docPath } = adoptDoc(argv.doc, config);
         writeSpecs(new Map([[specFileName(spec.method), serializeSpec(spec)]]), config.specs);
         out(`added ${spec.method}: docs/${docPath}, specs/${specFileName(spec.method)}`);
@@ -133,7 +133,7 @@ async function main(): Promise<number> {
           .option("specs", { type: "string", describe: "spec folder (default: specs/)" })
           .option("out", { type: "string", describe: "output file (default: stdout)" }),
       async (argv) => {
-        const { runOpenApiCommand } = await import("./openapi/index.js");
+        const { runOpenApiCommand } = await import("./targets/openapi/index.js");
         const specs = argv.specs !== undefined ? resolve(argv.specs) : config.specs;
         const summary = runOpenApiCommand(specs, config.root, argv.out !== undefined ? resolve(argv.out) : undefined);
         if (summary !== undefined) out(summary);

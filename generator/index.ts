@@ -1,13 +1,13 @@
 // topgen's programmatic API: the CLI is a thin layer over these.
-export { loadConfig, type Config } from "./config.js";
-export { InputError } from "./errors.js";
-export { parseDoc, parseDocBytes } from "./parse.js";
+export { loadConfig, type Config } from "./config/config.js";
+export { InputError } from "./support/errors.js";
+export { parseDoc, parseDocBytes } from "./project/parse.js";
 export { readPage } from "./read/index.js";
 export { normalize } from "./normalize/index.js";
-export { buildSdk, type Sdk, type SdkOptions, type SpecEntry } from "./sdk.js";
-export { checkProject, parseDocs, loadSpecs, writeSpecs, type Drift } from "./project.js";
-export { generateProject, type GenerateOptions, type GenerateResult } from "./generate.js";
-export { parseSpec, loadSpec } from "./spec/load.js";
-export { serializeSpec } from "./spec/serialize.js";
-export type { ApiSpec, Field, Rule, Diagnostic } from "./spec/types.js";
-export { buildOpenApi, exportSpecsFolder, serializeOpenApi, type OpenApiDocument, type OpenApiOptions } from "./openapi/index.js";
+export { buildSdk, type Sdk, type SdkOptions, type SpecEntry } from "./build/sdk.js";
+export { checkProject, parseDocs, loadSpecs, writeSpecs, type Drift } from "./project/project.js";
+export { generateProject, type GenerateOptions, type GenerateResult } from "./build/generate.js";
+export { parseSpec, loadSpec } from "./model/load.js";
+export { serializeSpec } from "./model/serialize.js";
+export type { ApiSpec, Field, Rule, Diagnostic } from "./model/types.js";
+export { buildOpenApi, exportSpecsFolder, serializeOpenApi, type OpenApiDocument, type OpenApiOptions } from "./targets/openapi/index.js";

@@ -2,7 +2,7 @@
 // example and description run together. The samples decide; a plain heuristic is the fallback, with a note.
 
 import type { RawRow } from "../read/raw.js";
-import type { Diagnostic } from "../spec/types.js";
+import type { Diagnostic } from "../model/types.js";
 import type { Node } from "./nesting.js";
 import type { SampleFacts } from "./samples/facts.js";
 

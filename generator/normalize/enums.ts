@@ -2,7 +2,7 @@
 // must find two or more values, or it does not apply; a description that only mentions values elsewhere
 // (`type=CASH`) is left alone.
 
-import type { EnumValue } from "../spec/types.js";
+import type { EnumValue } from "../model/types.js";
 
 const VALUE = String.raw`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*`;
 

@@ -1,7 +1,7 @@
 // The one normalizer: raw page (any format) → spec v1.
 
 import type { RawPage, RawRow } from "../read/raw.js";
-import type { ApiSpec, Diagnostic, Field } from "../spec/types.js";
+import type { ApiSpec, Diagnostic, Field } from "../model/types.js";
 import { settleCells } from "./cells.js";
 import { enumFromDescription } from "./enums.js";
 import { buildTree, type Node } from "./nesting.js";

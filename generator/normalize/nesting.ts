@@ -3,7 +3,7 @@
 // one more child).
 
 import type { RawRow } from "../read/raw.js";
-import type { Diagnostic } from "../spec/types.js";
+import type { Diagnostic } from "../model/types.js";
 import { nameKey, type SampleFacts } from "./samples/facts.js";
 import { parseTypeCell, type ParsedType } from "./types.js";
 

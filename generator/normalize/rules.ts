@@ -1,6 +1,6 @@
 // Cross-field rules drawn from descriptions: "和out_trade_no不能同时为空" on trade_no → atLeastOne.
 
-import type { Field, Rule } from "../spec/types.js";
+import type { Field, Rule } from "../model/types.js";
 
 const NOT_BOTH_EMPTY = /(?:和|与|及|或)\s*([A-Za-z_][\w]*)\s*(?:不能同时为空|不可同时为空|至少(?:填|传)一个|二选一)/g;
 

@@ -1,6 +1,6 @@
 // Doc type cells → spec types: `FundBill []` → { type: "FundBill", list: true }, `byte[]` → File.
 
-import type { Diagnostic } from "../spec/types.js";
+import type { Diagnostic } from "../model/types.js";
 
 export interface ParsedType {
   type: string;

@@ -1,6 +1,6 @@
 // Format detection by content, not by file extension.
 
-import { InputError } from "../errors.js";
+import { InputError } from "../support/errors.js";
 import type { SourceFormat } from "./raw.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

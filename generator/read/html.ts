@@ -2,7 +2,7 @@
 // found by their header cells) the rows, cells, depth and samples are read from it directly; otherwise the page
 // is rendered to the text layout of the seeds and read by the text reader (line numbers mapped back to the HTML).
 
-import { InputError } from "../errors.js";
+import { InputError } from "../support/errors.js";
 import type { RawDiagnostic, RawPage } from "./raw.js";
 import { loadHtml } from "./html/dom.js";
 import { readHead } from "./html/heading.js";

@@ -1,6 +1,6 @@
 // One entry for every format: detect by content, then hand to that format's reader.
 
-import { InputError } from "../errors.js";
+import { InputError } from "../support/errors.js";
 import { detectFormat } from "./detect.js";
 import type { RawPage, SourceFormat } from "./raw.js";
 import { readHtmlPage } from "./html.js";

@@ -3,7 +3,7 @@
 // Produces the raw page; all interpretation (types, structs, lists) is left to the normalizer.
 
 import { getUnsafeNumberReason, isNumber } from "lossless-json";
-import { InputError } from "../errors.js";
+import { InputError } from "../support/errors.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow, RawSamples } from "./raw.js";
 import { describeKind, JsonSyntaxError, parseJsonTree } from "./json/tree.js";
 import type { JsonArray, JsonEntry, JsonNode, JsonObject } from "./json/tree.js";

@@ -1,7 +1,7 @@
 // Reader for a doc page copied as text (the seeds' format; TOP.md §3). It records what the text shows and
 // leaves what the text cannot tell (depth, example-vs-description on some rows) to the normalizer.
 
-import { InputError } from "../errors.js";
+import { InputError } from "../support/errors.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow, RawSamples } from "./raw.js";
 import { splitSections, type Section } from "./text-sections.js";
 import { isRequiredCell, isTypeCell, parseLimitBullet, splitTopLevelRow } from "./text-cells.js";

@@ -2,9 +2,9 @@
 // strict settings (buildSdk refuses code that does not type-check). The whole catalogue: `npm run test:catalogue`.
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { defaultTemplatesDir } from "../../generator/paths.js";
-import { parseDoc } from "../../generator/parse.js";
-import { buildSdk } from "../../generator/sdk.js";
+import { defaultTemplatesDir } from "../../generator/support/paths.js";
+import { parseDoc } from "../../generator/project/parse.js";
+import { buildSdk } from "../../generator/build/sdk.js";
 import { catalogueFiles, sample } from "../support/catalogue.js";
 import { REPO } from "../support/sdk.js";
 

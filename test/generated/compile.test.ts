@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Node, Project, SyntaxKind } from "ts-morph";
 import { expect, test } from "vitest";
-import { verifyFiles, SDK_COMPILER_OPTIONS } from "../../generator/emit/verify.js";
-import type { ApiSpec, Field } from "../../generator/spec/types.js";
+import { verifyFiles, SDK_COMPILER_OPTIONS } from "../../generator/targets/typescript/verify.js";
+import type { ApiSpec, Field } from "../../generator/model/types.js";
 import { REPO } from "../support/sdk.js";
 
 const dir = join(REPO, "generated");

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { parseSpec } from "../../generator/spec/load.js";
+import { parseSpec } from "../../generator/model/load.js";
 import { buildInRepo, REPO } from "../support/sdk.js";
 
 const specs = readdirSync(join(REPO, "specs")).map((f) => parseSpec(readFileSync(join(REPO, "specs", f), "utf8"), f));

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseDoc } from "../../generator/parse.js";
+import { parseDoc } from "../../generator/project/parse.js";
 import { REPO } from "../support/sdk.js";
 
 const goldenDir = join(REPO, "test", "golden", "json");

@@ -1,7 +1,7 @@
 // The parser's specs for the seed pages against golden specs written by reading the pages.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { parseDoc } from "../../generator/parse.js";
+import { parseDoc } from "../../generator/project/parse.js";
 
 const seeds = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.refund"];
 

@@ -1,7 +1,7 @@
 // Every doc type seen on TOP pages and in the catalogue, mapped deliberately; an unknown one is a diagnostic.
 import { expect, test } from "vitest";
 import { parseTypeCell } from "../../generator/normalize/types.js";
-import type { Diagnostic } from "../../generator/spec/types.js";
+import type { Diagnostic } from "../../generator/model/types.js";
 
 test.each<[string, { type: string; list: boolean; struct: boolean; unknown?: true }]>([
   ["String", { type: "String", list: false, struct: false }],

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseDoc } from "../../generator/parse.js";
-import type { ApiSpec, Field } from "../../generator/spec/types.js";
+import { parseDoc } from "../../generator/project/parse.js";
+import type { ApiSpec, Field } from "../../generator/model/types.js";
 
 const SEEDS = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.refund"] as const;
 const FIXTURES = "test/read/fixtures/html";

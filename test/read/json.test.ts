@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../generator/errors.js";
+import { InputError } from "../../generator/support/errors.js";
 import { isJsonApiPage, readJsonPage } from "../../generator/read/json.js";
 import { JsonSyntaxError, parseJsonTree, toPlainValue } from "../../generator/read/json/tree.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow } from "../../generator/read/raw.js";

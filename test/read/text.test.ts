@@ -1,6 +1,6 @@
 // The text reader on small pages, one quirk of TOP.md §3 at a time.
 import { describe, expect, test } from "vitest";
-import { InputError } from "../../generator/errors.js";
+import { InputError } from "../../generator/support/errors.js";
 import { readTextPage } from "../../generator/read/text.js";
 
 const page = (...body: string[]) =>

@@ -1,8 +1,8 @@
 // Test helpers: build an SDK in memory from specs, as `topgen generate` would, without writing anything.
 import { join, resolve } from "node:path";
-import { buildSdk, type Sdk } from "../../generator/sdk.js";
-import { defaultTemplatesDir } from "../../generator/paths.js";
-import type { ApiSpec, Field } from "../../generator/spec/types.js";
+import { buildSdk, type Sdk } from "../../generator/build/sdk.js";
+import { defaultTemplatesDir } from "../../generator/support/paths.js";
+import type { ApiSpec, Field } from "../../generator/model/types.js";
 
 export const REPO = resolve(import.meta.dirname, "../..");
 

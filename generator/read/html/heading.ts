@@ -1,7 +1,7 @@
 // The page's head from its rendered lines, read as the text reader reads it: the title line `method (中文名)`,
 // then the description up to the first section header.
 
-import { InputError } from "../../errors.js";
+import { InputError } from "../../support/errors.js";
 import { SECTION_NAMES } from "../text-sections.js";
 import type { RenderedLine } from "./render.js";
 import { TITLE } from "../text.js";

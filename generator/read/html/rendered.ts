@@ -1,7 +1,7 @@
 // Path 2, for a page whose DOM gives no parameter tables: render it to the seeds' text layout and let the text
 // reader read that, then point every line number (rows, notes, errors) back at the HTML source.
 
-import { InputError } from "../../errors.js";
+import { InputError } from "../../support/errors.js";
 import type { RawDiagnostic, RawPage } from "../raw.js";
 import { readTextPage } from "../text.js";
 import { renderedText, type RenderedLine } from "./render.js";

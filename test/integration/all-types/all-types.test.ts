@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildSdk } from "../../../generator/sdk.js";
-import { defaultTemplatesDir } from "../../../generator/paths.js";
-import { parseSpec } from "../../../generator/spec/load.js";
+import { buildSdk } from "../../../generator/build/sdk.js";
+import { defaultTemplatesDir } from "../../../generator/support/paths.js";
+import { parseSpec } from "../../../generator/model/load.js";
 import { REPO } from "../../support/sdk.js";
 import { TopgenTestAllTypesRequest, type TopgenTestAllTypesParams } from "./generated/topgen.test.all.types.js";
 

@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { assignApiNames } from "../../../generator/emit/naming.js";
-import { defaultTemplatesDir } from "../../../generator/paths.js";
-import { buildSdk } from "../../../generator/sdk.js";
-import { parseSpec } from "../../../generator/spec/load.js";
+import { assignApiNames } from "../../../generator/names/api-names.js";
+import { defaultTemplatesDir } from "../../../generator/support/paths.js";
+import { buildSdk } from "../../../generator/build/sdk.js";
+import { parseSpec } from "../../../generator/model/load.js";
 import { toWireParams } from "../../../runtime/index.js";
 import { REPO } from "../../support/sdk.js";
 import { DemoItemGetRequest, DemoCaseGet2Request, DemoCaseGetRequest, PushAliyuncsComPushMsg20150318Request, TaobaoDemoItemGetRequest } from "./generated/index.js";

@@ -1,0 +1,48 @@
+// Loading a spec: JSON parse, then the JSON Schema check; a bad spec is an InputError naming file and line.
+
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject } from "ajv";
+import { InputError } from "../support/errors.js";
+import schema from "./spec.schema.json" with { type: "json" };
+import type { ApiSpec } from "./types.js";
+let validator: ReturnType<Ajv["compile"]> | undefined;
+
+function validate(value: unknown): readonly ErrorObject[] {
+  validator ??= new Ajv({ allErrors: false, strict: true }).compile(schema);
+  return validator(value) ? [] : (validator.errors ?? []);
+}
+
+export function parseSpec(text: string, file: string): ApiSpec {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(file, jsonErrorLine(text, e), `not valid JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  const errors = validate(value);
+  const first = errors[0];
+  if (first) {
+    const where = first.instancePath || "(root)";
+    throw new InputError(file, lineOfPointer(text, first.instancePath), `not a valid topgen spec: ${where} ${first.message ?? ""}`.trim());
+  }
+  return value as ApiSpec;
+}
+
+export function loadSpec(file: string): ApiSpec {
+  return parseSpec(readFileSync(file, "utf8"), file);
+}
+
+function jsonErrorLine(text: string, e: unknown): number {
+  const pos = /position (\d+)/.exec(String((e as Error).message));
+  if (!pos) return 1;
+  return text.slice(0, Number(pos[1])).split("\n").length;
+}
+
+/** Best-effort line of a JSON pointer in the spec text: the line of the last key named in the pointer. */
+function lineOfPointer(text: string, pointer: string): number {
+  const keys = pointer.split("/").filter((k) => k !== "" && !/^\d+$/.test(k));
+  const last = keys[keys.length - 1];
+  if (!last) return 1;
+  const idx = text.indexOf(JSON.stringify(last) + ":");
+  return idx < 0 ? 1 : text.slice(0, idx).split("\n").length;
+}

@@ -1,0 +1,102 @@
+// The operations the CLI offers, over a project laid out as topgen.config.json says.
+
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import type { Config } from "../config/config.js";
+import { moduleFileName } from "../names/api-names.js";
+import { InputError } from "../support/errors.js";
+import { expandInputs, readFolder, writeFolder, type WriteResult } from "../build/files.js";
+import { parseDoc, parseDocBytes } from "./parse.js";
+import { isDocPage } from "../read/index.js";
+import { expectedSdk } from "../build/generate.js";
+import { MANIFEST_FILE } from "../build/manifest.js";
+import type { SpecEntry } from "../build/sdk.js";
+import { parseSpec } from "../model/load.js";
+import { serializeSpec } from "../model/serialize.js";
+import type { ApiSpec } from "../model/types.js";
+import { timed, type Timings } from "../support/timing.js";
+
+export function specFileName(method: string): string {
+  return `${moduleFileName(method)}.json`;
+}
+
+/** Doc pages → spec texts (file name → JSON), not written. Folder walks pass over JSON that is not an API page. */
+export function parseDocs(inputs: string[], config: Config, timings?: Timings): Map<string, string> {
+  const specs = new Map<string, string>();
+  const origin = new Map<string, string>();
+  for (const { path: file, named } of expandInputs(inputs)) {
+    const bytes = readFileSync(file);
+    if (!named && !isDocPage(bytes, file)) continue;
+    const spec = parseDocBytes(bytes, file, config.root, timings);
+    const name = specFileName(spec.method);
+    const other = origin.get(name);
+    if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
+    origin.set(name, file);
+    specs.set(name, timed(timings, "serialize", () => serializeSpec(spec)));
+  }
+  return specs;
+}
+
+export function writeSpecs(specs: ReadonlyMap<string, string>, dir: string): WriteResult {
+  return writeFolder(dir, specs);
+}
+
+export function loadSpecs(dir: string, root: string): SpecEntry[] {
+  const texts = readFolder(dir, (n) => n.endsWith(".json"));
+  return [...texts].map(([name, text]) => ({ spec: parseSpec(text, posix(relative(root, join(dir, name)))), file: join(dir, name) }));
+}
+
+export interface Drift {
+  file: string;
+  patch: string;
+}
+
+/** What `docs/` + templates + generator would produce now, against what is on disk. */
+export async function checkProject(config: Config): Promise<Drift[]> {
+  const docs = existsSync(config.docs) ? [config.docs] : [];
+  const specs = parseDocs(docs, config);
+  const drift = compareFolder(config.specs, specs, (n) => n.endsWith(".json"), config.root);
+  const expected = await expectedSdk(config, specs);
+  drift.push(...compareFolder(config.out, expected, (n) => n.endsWith(".ts") || n === MANIFEST_FILE, config.root));
+  return drift;
+}
+
+function compareFolder(dir: string, expected: ReadonlyMap<string, string>, keep: (name: string) => boolean, root: string): Drift[] {
+  const actual = readFolder(dir, keep);
+  const names = [...new Set([...actual.keys(), ...expected.keys()])].sort();
+  const drift: Drift[] = [];
+  for (const name of names) {
+    const want = expected.get(name);
+    const have = actual.get(name);
+    if (want === have) continue;
+    const shown = posix(relative(root, join(dir, name)));
+    drift.push({
+      file: shown,
+      patch: createTwoFilesPatch(
+        have === undefined ? "/dev/null" : `a/${shown}`,
+        want === undefined ? "/dev/null" : `b/${shown}`,
+        have ?? "",
+        want ?? "",
+        "on disk",
+        "expected",
+      ),
+    });
+  }
+  return drift;
+}
+
+/** Copies a doc page into docs/ (named after its method) and returns where it went. */
+export function adoptDoc(file: string, config: Config): { spec: ApiSpec; docPath: string } {
+  const spec = parseDoc(file, config.root);
+  mkdirSync(config.docs, { recursive: true });
+  const ext = extname(file) || { text: ".txt", html: ".html", json: ".json" }[spec.source.format];
+  const docPath = join(config.docs, `${moduleFileName(spec.method)}${ext}`);
+  // A newer copy of a page replaces the old one: that is how a developer updates an API.
+  if (resolve(file) !== resolve(docPath)) copyFileSync(file, docPath);
+  return { spec: parseDoc(docPath, config.root), docPath: basename(docPath) };
+}
+
+function posix(path: string): string {
+  return path.split(sep).join("/");
+}

@@ -1,0 +1,71 @@
+// One batch of APIs through plan → render → format → verify. Runs in a worker thread, or in-process for small
+// runs and under test. Templates and the verifier are kept per thread and reused by every batch.
+
+import { join } from "node:path";
+import type { Diagnostic } from "../../model/types.js";
+import type { ApiSpec } from "../../model/types.js";
+import { timed, type Timings } from "../../support/timing.js";
+import { formatTs } from "./format.js";
+import type { ApiNames } from "../../names/api-names.js";
+import { planModule, type EmitOptions } from "./plan.js";
+import { loadTemplates, renderModule, type Templates } from "./render.js";
+import { Verifier, type VerifyProblem } from "./verify.js";
+
+export interface BatchEntry {
+  spec: ApiSpec;
+  /** The spec file as shown in the generated header (relative to the project root). */
+  specPath: string;
+  names: ApiNames;
+}
+
+export interface BatchOptions extends EmitOptions {
+  templatesDir: string;
+  outDir: string;
+}
+
+export interface BatchResult {
+  files: [name: string, text: string][];
+  /** Per API: the diagnostics of naming decisions made while planning. */
+  diagnostics: { method: string; diagnostic: Diagnostic }[];
+  problems: VerifyProblem[];
+  /** Rendered code prettier could not parse: a template or generator bug. */
+  unparsable?: { file: string; specPath: string; line?: number; message: string };
+  timings: [stage: string, ms: number][];
+}
+
+let templates: { dir: string; value: Templates } | undefined;
+let verifier: Verifier | undefined;
+
+export async function buildBatch(entries: BatchEntry[], options: BatchOptions): Promise<BatchResult> {
+  const timings: Timings = new Map();
+  if (templates?.dir !== options.templatesDir) {
+    templates = { dir: options.templatesDir, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
+  }
+  const views = timed(timings, "plan", () => entries.map((e) => planModule(e.spec, e.specPath, options, e.names)));
+  const rendered = timed(timings, "render", () => views.map((v) => [`${v.fileName}.ts`, renderModule(templates!.value, v), v.specPath] as const));
+  const files: [string, string][] = [];
+  const result: BatchResult = {
+    files,
+    diagnostics: views.flatMap((v) => v.diagnostics.map((d) => ({ method: v.spec.method, diagnostic: d }))),
+    problems: [],
+    timings: [],
+  };
+  const formatted = await timed(timings, "format", async () => {
+    for (const [name, code, specPath] of rendered) {
+      try {
+        files.push([name, await formatTs(code)]);
+      } catch (e) {
+        const line = /\((\d+):\d+\)/.exec(String(e));
+        result.unparsable = { file: name, specPath, message: String(e).split("\n")[0]!, ...(line ? { line: Number(line[1]) } : {}) };
+        return false;
+      }
+    }
+    return true;
+  });
+  if (formatted) {
+    verifier ??= new Verifier();
+    result.problems = timed(timings, "verify", () => verifier!.check(new Map(files.map(([n, t]) => [join(options.outDir, n), t]))));
+  }
+  result.timings = [...timings];
+  return result;
+}

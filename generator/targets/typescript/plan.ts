@@ -1,0 +1,194 @@
+// plan stage: spec → view model for the module template. Names, TS types, shapes and validation calls are
+// decided here; doc text stays raw and is escaped by the template helpers (escape.ts).
+
+import type { ApiSpec, Diagnostic, Field, Limits } from "../../model/types.js";
+import { isScalarType } from "../../model/types.js";
+import { isInheritedName } from "../../../runtime/objects.js";
+import { tsString } from "./escape.js";
+import { structNames } from "../../names/struct-names.js";
+import { naturalApiNames, type ApiNames } from "../../names/api-names.js";
+import { fits, memberTypeText } from "./layout.js";
+import { requestTypeMembers, responseTypeMembers } from "./ts-types.js";
+
+export interface EmitOptions {
+  /** Module specifier generated code imports the runtime from. */
+  runtimeImport: string;
+}
+
+export interface MemberView {
+  key: string;
+  optional: boolean;
+  /** The text after the member's colon, laid out as prettier lays it out (layout.ts). */
+  typeText: string;
+  field: Field;
+}
+
+export interface InterfaceView {
+  name: string;
+  docName: string;
+  members: MemberView[];
+}
+
+/** Where prettier would break lines the templates write on one (layout.ts). */
+export interface LayoutView {
+  decoder: boolean;
+}
+
+export interface ModuleView {
+  fileName: string;
+  specPath: string;
+  runtimeImport: string;
+  spec: ApiSpec;
+  requestClass: string;
+  layout: LayoutView;
+  paramsName: string;
+  paramsOptional: boolean;
+  responseName: string;
+  decoderName: string;
+  params: MemberView[];
+  requestStructs: InterfaceView[];
+  response: MemberView[];
+  responseStructs: InterfaceView[];
+  /** Schema text lines (runtime/schema.ts), raw: the template escapes them for the template literal. */
+  requestSchema: string[];
+  responseSchema: string[];
+  diagnostics: Diagnostic[];
+}
+
+const PARAMS_KEY = "$params";
+const RESPONSE_KEY = "$response";
+
+export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = naturalApiNames(given.method)): ModuleView {
+  const base = names.base;
+  const dropped: string[] = [];
+  const spec = { ...given, request: uniqueFields(given.request, dropped), response: uniqueFields(given.response, dropped) };
+  const requestClass = `${base}Request`;
+  const responseName = `${base}Response`;
+  const diagnostics: Diagnostic[] = names.note ? [{ level: "info", message: names.note }] : [];
+  for (const d of dropped) diagnostics.push({ level: "warning", message: `duplicate field ${d} left out of the code (first one kept)` });
+  const requestNames = nameStructs(spec.request, diagnostics, "request");
+  const responseNames = nameStructs(spec.response, diagnostics, "response");
+
+  const requestRef = (f: Field) => `${requestClass}.${requestNames.get(f)!}`;
+  const responseRef = (f: Field) => `${responseName}.${responseNames.get(f)!}`;
+  const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
+    const key = propKeyOf(f.name);
+    const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
+    return { key, optional, typeText: memberTypeText(head, members, indent), field: f };
+  };
+  const requestMembers = (fields: Field[], indent: string) =>
+    fields.map((f) => member(f, indent, !f.required, "readonly ", requestTypeMembers(f, requestRef)));
+  const responseMembers = (fields: Field[], indent: string) => fields.map((f) => member(f, indent, true, "", responseTypeMembers(f, responseRef)));
+
+  return {
+    fileName: names.file,
+    specPath,
+    runtimeImport: options.runtimeImport,
+    spec,
+    requestClass,
+    layout: {
+      decoder: !fits(`export const decode${base}Response = responseSchema.decode;`),
+    },
+    paramsName: `${base}Params`,
+    // `= {}` when no param is required, unless a param is named like a member every object has (`toString`):
+    // TypeScript would then not take `{}` for the params.
+    paramsOptional: spec.request.every((f) => !f.required && !isInheritedName(f.name)),
+    responseName,
+    decoderName: `decode${base}Response`,
+    params: requestMembers(spec.request, "  "),
+    requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) => ({
+      name,
+      docName: f.type,
+      members: requestMembers(f.fields!, "    "),
+    })),
+    response: responseMembers(spec.response, "  "),
+    responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => ({
+      name,
+      docName: f.type,
+      members: responseMembers(f.fields!, "    "),
+    })),
+    requestSchema: [
+      ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),
+      ...uniqueStructs(spec.request, requestNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, requestNames, [])),
+    ],
+    responseSchema: [
+      ...schemaOf(RESPONSE_KEY, responseName, spec.response, responseNames, [], spec.method),
+      ...uniqueStructs(spec.response, responseNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, responseNames, [])),
+    ],
+    diagnostics,
+  };
+}
+
+/** A struct cannot hold two members of one name; the spec may (a hand-edited one), so the first one wins. */
+function uniqueFields(fields: Field[], dropped: string[]): Field[] {
+  const seen = new Set<string>();
+  return fields.flatMap((f) => {
+    if (seen.has(f.name)) {
+      dropped.push(f.name);
+      return [];
+    }
+    seen.add(f.name);
+    return [f.fields ? { ...f, fields: uniqueFields(f.fields, dropped) } : f];
+  });
+}
+
+function propKeyOf(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name);
+}
+
+function nameStructs(fields: Field[], diagnostics: Diagnostic[], side: string): Map<Field, string> {
+  return structNames(fields, (f, name) => {
+    diagnostics.push({ level: "info", message: `${side} struct ${f.type} (field ${f.name}) is named ${name} in code` });
+  });
+}
+
+function uniqueStructs(fields: Field[], names: Map<Field, string>): [string, Field][] {
+  const out = new Map<string, Field>();
+  const visit = (list: Field[]) => {
+    for (const f of list) {
+      if (!f.fields) continue;
+      const name = names.get(f)!;
+      if (!out.has(name)) out.set(name, f);
+      visit(f.fields);
+    }
+  };
+  visit(fields);
+  return [...out.entries()];
+}
+
+/** One struct's schema lines: the struct, its fields, its cross-field rules (see runtime/schema.ts). */
+function schemaOf(
+  key: string,
+  name: string,
+  fields: Field[],
+  names: Map<Field, string>,
+  rules: NonNullable<ApiSpec["rules"]>,
+  method?: string,
+): string[] {
+  const lines: object[] = [{ struct: key, name, ...(method !== undefined ? { method } : {}) }];
+  for (const f of fields) {
+    const type = isScalarType(f.type) ? f.type : "Struct";
+    lines.push({
+      name: f.name,
+      type,
+      ...(f.list ? { list: true } : {}),
+      ...(f.required ? { required: true } : {}),
+      ...limitsOf(type, f.limits),
+      ...(type === "String" && f.enum?.length ? { enum: f.enum.map((e) => e.value) } : {}),
+      ...(f.fields ? { struct: names.get(f)! } : {}),
+    });
+  }
+  for (const rule of rules) lines.push({ atLeastOne: rule.fields });
+  return lines.map((l) => JSON.stringify(l));
+}
+
+function limitsOf(type: string, limits: Limits | undefined): Partial<Limits> {
+  const takesLength = ["String", "Json", "FieldList", "File"].includes(type);
+  const takesRange = ["Number", "Price", "BigDecimal"].includes(type);
+  return {
+    ...(takesLength && limits?.maxLength !== undefined ? { maxLength: limits.maxLength } : {}),
+    ...(limits?.maxListSize !== undefined ? { maxListSize: limits.maxListSize } : {}),
+    ...(takesRange && limits?.minValue !== undefined ? { minValue: limits.minValue } : {}),
+    ...(takesRange && limits?.maxValue !== undefined ? { maxValue: limits.maxValue } : {}),
+  };
+}

@@ -1,0 +1,59 @@
+// The type table of DESIGN.md: doc type → TypeScript type, for request params and for decoded responses.
+
+import type { Field } from "../../model/types.js";
+import { tsString } from "./escape.js";
+
+const REQUEST: Record<string, string> = {
+  String: "string",
+  Number: "number | bigint | string",
+  Boolean: "boolean",
+  Date: "Date | string",
+  Price: "string | number",
+  BigDecimal: "string | number",
+  Json: "string | object",
+  Map: "Readonly<Record<string, unknown>>",
+  File: "rt.TopFile",
+  FieldList: "string | readonly string[]",
+};
+
+const RESPONSE: Record<string, string> = {
+  String: "string",
+  Number: "bigint",
+  Boolean: "boolean",
+  Date: "Date",
+  Price: "string",
+  BigDecimal: "string",
+  Json: "string",
+  Map: "Record<string, rt.JsonValue>",
+  File: "string",
+  FieldList: "string",
+};
+
+/**
+ * Request side, as the members of its union (one member when it is not a union): enums are closed unions; lists
+ * are readonly arrays.
+ */
+export function requestTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
+  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!.split(" | ");
+  return field.list ? [`readonly ${arrayItem(item)}[]`] : item;
+}
+
+/**
+ * Response side, as the members of its union (one member when it is not a union): enums are open unions (the
+ * platform may add values); Number and Date as the default codec decodes them (rt.ResponseOf maps them to another).
+ */
+export function responseTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
+  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, true) : RESPONSE[field.type]!.split(" | ");
+  return field.list ? [`${arrayItem(item)}[]`] : item;
+}
+
+function union(field: Field, open: boolean): string[] {
+  const members = field.enum!.map((e) => tsString(e.value));
+  if (open) members.push("(string & {})");
+  return members;
+}
+
+/** The item type of an array type: a union in parentheses (a single type needs none, whatever text it holds). */
+function arrayItem(members: string[]): string {
+  return members.length > 1 ? `(${members.join(" | ")})` : members[0]!;
+}
