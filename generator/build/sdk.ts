@@ -6,14 +6,11 @@ import type { BatchEntry, BatchResult } from "../targets/typescript/batch.js";
 import { assignApiNames, naturalApiNames, type ApiNames } from "../names/api-names.js";
 import type { PoolOptions } from "./pool.js";
 import { InputError } from "../support/errors.js";
-import type { ApiSpec, Diagnostic } from "../model/types.js";
-import { timed, type Timings } from "../support/timing.js";
+import type { SpecEntry } from "../model/load.js";
+import type { Diagnostic } from "../model/types.js";
 
-export interface SpecEntry {
-  spec: ApiSpec;
-  /** The spec file (for the header and messages). */
-  file: string;
-}
+export type { SpecEntry } from "../model/load.js";
+import { timed, type Timings } from "../support/timing.js";
 
 export interface SdkOptions extends PoolOptions {
   root: string;

@@ -6,13 +6,13 @@ import { createTwoFilesPatch } from "diff";
 import type { Config } from "../config/config.js";
 import { moduleFileName } from "../names/api-names.js";
 import { InputError } from "../support/errors.js";
-import { expandInputs, readFolder, writeFolder, type WriteResult } from "../build/files.js";
+import { writeFolder, type WriteResult } from "../build/files.js";
+import { expandInputs, readFolder } from "../support/fs.js";
 import { parseDoc, parseDocBytes } from "./parse.js";
 import { isDocPage } from "../read/index.js";
 import { expectedSdk } from "../build/generate.js";
 import { MANIFEST_FILE } from "../build/manifest.js";
-import type { SpecEntry } from "../build/sdk.js";
-import { parseSpec } from "../model/load.js";
+export { loadSpecs } from "../model/load.js";
 import { serializeSpec } from "../model/serialize.js";
 import type { ApiSpec } from "../model/types.js";
 import { timed, type Timings } from "../support/timing.js";
@@ -40,11 +40,6 @@ export function parseDocs(inputs: string[], config: Config, timings?: Timings): 
 
 export function writeSpecs(specs: ReadonlyMap<string, string>, dir: string): WriteResult {
   return writeFolder(dir, specs);
-}
-
-export function loadSpecs(dir: string, root: string): SpecEntry[] {
-  const texts = readFolder(dir, (n) => n.endsWith(".json"));
-  return [...texts].map(([name, text]) => ({ spec: parseSpec(text, posix(relative(root, join(dir, name)))), file: join(dir, name) }));
 }
 
 export interface Drift {

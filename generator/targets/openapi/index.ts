@@ -2,7 +2,7 @@
 
 import { isAbsolute, relative } from "node:path";
 import { InputError } from "../../support/errors.js";
-import { loadSpecs } from "../../project/project.js";
+import { loadSpecs } from "../../model/load.js";
 import { buildOpenApi, OPENAPI_VERSION, type OpenApiOptions } from "./document.js";
 import { serializeOpenApi, writeTextFile } from "./write.js";
 

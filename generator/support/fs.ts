@@ -1,0 +1,34 @@
+// Reading the user's files: the inputs named on the command line, and the files of a folder.
+
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "./errors.js";
+
+export interface InputFile {
+  path: string;
+  /** Named by the user, rather than found by walking a folder. */
+  named: boolean;
+}
+
+/** Files named on the command line; folders expand to their files (sorted, hidden ones skipped), recursively. */
+export function expandInputs(paths: string[], named = true): InputFile[] {
+  const out: InputFile[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new InputError(p, undefined, "no such file or folder");
+    if (statSync(p).isDirectory()) {
+      const names = readdirSync(p).filter((n) => !n.startsWith(".")).sort();
+      out.push(...expandInputs(names.map((n) => join(p, n)), false));
+    } else out.push({ path: p, named });
+  }
+  return out;
+}
+
+/** `name → text` of the files in a folder whose names pass `keep` (empty when the folder is missing). */
+export function readFolder(dir: string, keep: (name: string) => boolean): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir).sort()) {
+    if (keep(name) && statSync(join(dir, name)).isFile()) files.set(name, readFileSync(join(dir, name), "utf8"));
+  }
+  return files;
+}
