@@ -1,4 +1,4 @@
-// One response value of a basic doc type → its decoded form (see DESIGN.md "Types: doc → TypeScript → wire").
+// One response value of a basic doc type → its decoded form (ARCHITECTURE.md "Types").
 // Leniencies, as in the official Java SDK: a digit string is accepted for Number, "true"/"false" for Boolean,
 // epoch milliseconds (number or digit string) for Date, and a JSON number/boolean for String (its exact text).
 import { decimalFromNumber, isIntegerText, plainDecimal } from "./decimal.js";

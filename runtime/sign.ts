@@ -1,4 +1,4 @@
-// TOP request signing (TOP.md §1): sorted key+value concatenation over UTF-8, uppercase hex digest.
+// TOP request signing (ARCHITECTURE.md "Protocol"): sorted key+value concatenation over UTF-8, uppercase hex digest.
 import { createHash, createHmac } from "node:crypto";
 
 /** `md5`: MD5(secret + s + secret); `hmac`: HMAC-MD5; `hmac-sha256`: HMAC-SHA256 (the secret as key). */

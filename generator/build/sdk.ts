@@ -1,7 +1,7 @@
 // Specs → the SDK's files, in memory: plan, render, format, verify (in batches, over worker threads when many).
 // Nothing is written here.
 
-import { join, relative, sep } from "node:path";
+import { join, relative } from "node:path";
 import type { BatchEntry, BatchResult } from "../targets/typescript/batch.js";
 import { assignApiNames, naturalApiNames, type ApiNames } from "../names/api-names.js";
 import type { PoolOptions } from "./pool.js";
@@ -11,6 +11,7 @@ import type { Diagnostic } from "../model/types.js";
 
 export type { SpecEntry } from "../model/load.js";
 import { timed, type Timings } from "../support/timing.js";
+import { posixPath } from "../support/fs.js";
 
 export interface SdkOptions extends PoolOptions {
   root: string;
@@ -42,7 +43,7 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
   const names = assignApiNames(indexOf);
   const batchEntries: BatchEntry[] = sorted.map((e) => ({
     spec: e.spec,
-    specPath: posix(relative(options.root, e.file)),
+    specPath: posixPath(relative(options.root, e.file)),
     names: names.get(e.spec.method) ?? naturalApiNames(e.spec.method),
   }));
   const batches: BatchEntry[][] = [];
@@ -62,12 +63,12 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
     for (const [stage, ms] of r.timings) timings?.set(stage, (timings.get(stage) ?? 0) + ms);
     if (r.unparsable) {
       const u = r.unparsable;
-      throw new InputError(`${posix(relative(options.root, join(options.outDir, u.file)))} (from ${u.specPath})`, u.line, `generated code does not parse: ${u.message}`);
+      throw new InputError(`${posixPath(relative(options.root, join(options.outDir, u.file)))} (from ${u.specPath})`, u.line, `generated code does not parse: ${u.message}`);
     }
     const first = r.problems[0];
     if (first) {
       const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : "";
-      throw new InputError(posix(relative(options.root, first.file)), first.line, `generated code does not type-check: ${first.message}${more}`);
+      throw new InputError(posixPath(relative(options.root, first.file)), first.line, `generated code does not type-check: ${first.message}${more}`);
     }
     for (const [name, text] of r.files) files.set(name, text);
     diagnostics.push(...r.diagnostics);
@@ -75,15 +76,11 @@ export async function buildSdk(entries: SpecEntry[], options: SdkOptions, indexO
   if (options.skipIndex) return { files, diagnostics, names };
   const templates = loadTemplates(options.templatesDir);
   const modules = [...names.values()].map((n) => n.file).sort(compare);
-  const index = renderIndex(templates, posix(relative(options.root, options.specsDir)) || ".", modules);
+  const index = renderIndex(templates, posixPath(relative(options.root, options.specsDir)) || ".", modules);
   files.set("index.ts", await timed(timings, "format", () => formatTs(index)));
   return { files, diagnostics, names };
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function posix(path: string): string {
-  return path.split(sep).join("/");
 }

@@ -33,6 +33,7 @@ import {
   type CheckedStruct,
 } from "./shape.js";
 import { xmlSampleToJson } from "./xml.js";
+import { byDocLine } from "../model/diagnostics.js";
 
 export interface SampleCheckOptions {
   /** The doc line of a response field, when known (see withSampleCheck: from the raw rows). */
@@ -59,9 +60,7 @@ export function withSampleCheck(spec: ApiSpec, rows?: readonly RawRow[]): ApiSpe
   const lineOf = (field: Field) => (lines ??= fieldLines(spec.response, rows ?? [])).get(field);
   const found = checkSamples(spec, rows ? { lineOf } : {});
   const before = spec.diagnostics ?? [];
-  const diagnostics = [...before, ...found].sort(
-    (a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
-  );
+  const diagnostics = [...before, ...found].sort(byDocLine);
   if (found.length === 0 && diagnostics.every((d, i) => d === before[i])) return spec;
   return { ...spec, diagnostics };
 }
@@ -195,7 +194,7 @@ class SampleChecker {
   }
 
   /**
-   * The list layout each format promises (TOP.md §2): the default sample wraps every list in an object keyed by
+   * The list layout each format promises (ARCHITECTURE.md, "Responses"): the default sample wraps every list in an object keyed by
    * the item name, the simplified one has plain arrays. The decoder takes both, so these are page findings, one
    * per list field (not per item). Also notes members the page does not declare.
    */

@@ -1,10 +1,10 @@
 // Loading a spec: JSON parse, then the JSON Schema check; a bad spec is an InputError naming file and line.
 
 import { readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import { InputError } from "../support/errors.js";
-import { readFolder } from "../support/fs.js";
+import { posixPath, readFolder } from "../support/fs.js";
 import schema from "./spec.schema.json" with { type: "json" };
 import type { ApiSpec } from "./types.js";
 let validator: ReturnType<Ajv["compile"]> | undefined;
@@ -43,7 +43,7 @@ export interface SpecEntry {
 /** Every spec (`*.json`) of a folder, checked; named in messages relative to `root`. */
 export function loadSpecs(dir: string, root: string): SpecEntry[] {
   const texts = readFolder(dir, (n) => n.endsWith(".json"));
-  return [...texts].map(([name, text]) => ({ spec: parseSpec(text, relative(root, join(dir, name)).split(sep).join("/")), file: join(dir, name) }));
+  return [...texts].map(([name, text]) => ({ spec: parseSpec(text, posixPath(relative(root, join(dir, name)))), file: join(dir, name) }));
 }
 
 function jsonErrorLine(text: string, e: unknown): number {

@@ -2,8 +2,6 @@
 
 import { SCALAR_TYPES } from "../../runtime/types.js";
 
-export const SPEC_VERSION = 1;
-
 export interface Limits {
   maxLength?: number;
   maxListSize?: number;

@@ -9,6 +9,7 @@ import { rulesFromFields } from "./rules.js";
 import { combineFacts, type SampleFacts } from "./samples/facts.js";
 import { javaSampleFacts } from "./samples/java.js";
 import { xmlSampleFacts } from "./samples/xml.js";
+import { byDocLine } from "../model/diagnostics.js";
 
 export interface SourceInfo {
   /** The doc file as recorded in the spec (relative, forward slashes). */
@@ -37,7 +38,7 @@ export function normalize(raw: RawPage, source: SourceInfo): ApiSpec {
   if (rules.length) spec.rules = rules;
   const samples = pickSamples(raw);
   if (samples) spec.samples = samples;
-  if (diagnostics.length) spec.diagnostics = diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (diagnostics.length) spec.diagnostics = diagnostics.sort(byDocLine);
   return spec;
 }
 
@@ -88,7 +89,7 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
 }
 
 /**
- * `byte` is a file only as a top-level request param (TOP.md: byte[], also byte); inside a struct or a response a
+ * `byte` is a file only as a top-level request param (ARCHITECTURE.md "Types": byte[], also byte); inside a struct or a response a
  * file cannot travel, and there it is Java's byte, a small number (`online_status`).
  */
 function javaByte(node: Node, side: "request" | "response", diagnostics: Diagnostic[]): Node["parsed"] {

@@ -1,5 +1,5 @@
 // Builds the field tree from raw rows. JSON pages give depth; text pages do not, so for them the samples decide
-// which open struct a nested row belongs to (TOP.md §3: after a struct's children, its next sibling looks like
+// which open struct a nested row belongs to (ARCHITECTURE.md "Doc pages": after a struct's children, its next sibling looks like
 // one more child).
 
 import type { RawRow } from "../read/raw.js";

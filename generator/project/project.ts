@@ -1,13 +1,13 @@
 // The operations the CLI offers, over a project laid out as topgen.config.json says.
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { basename, extname, join, relative, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { Config } from "../config/config.js";
 import { moduleFileName } from "../names/api-names.js";
 import { InputError } from "../support/errors.js";
 import { writeFolder, type WriteResult } from "../build/files.js";
-import { expandInputs, readFolder } from "../support/fs.js";
+import { expandInputs, posixPath, readFolder } from "../support/fs.js";
 import { parseDoc, parseDocBytes } from "./parse.js";
 import { isDocPage } from "../read/index.js";
 import { expectedSdk } from "../build/generate.js";
@@ -65,7 +65,7 @@ function compareFolder(dir: string, expected: ReadonlyMap<string, string>, keep:
     const want = expected.get(name);
     const have = actual.get(name);
     if (want === have) continue;
-    const shown = posix(relative(root, join(dir, name)));
+    const shown = posixPath(relative(root, join(dir, name)));
     drift.push({
       file: shown,
       patch: createTwoFilesPatch(
@@ -90,8 +90,4 @@ export function adoptDoc(file: string, config: Config): { spec: ApiSpec; docPath
   // A newer copy of a page replaces the old one: that is how a developer updates an API.
   if (resolve(file) !== resolve(docPath)) copyFileSync(file, docPath);
   return { spec: parseDoc(docPath, config.root), docPath: basename(docPath) };
-}
-
-function posix(path: string): string {
-  return path.split(sep).join("/");
 }

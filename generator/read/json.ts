@@ -7,6 +7,7 @@ import { InputError } from "../support/errors.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow, RawSamples } from "./raw.js";
 import { describeKind, JsonSyntaxError, parseJsonTree } from "./json/tree.js";
 import type { JsonArray, JsonEntry, JsonNode, JsonObject } from "./json/tree.js";
+import { byDocLine } from "../model/diagnostics.js";
 
 /** Keys one of which (besides a string `name`) marks an object as an API doc page. */
 const PAGE_MARKERS = ["apiChineseName", "requestParams", "responseParams"] as const;
@@ -72,8 +73,7 @@ class PageReader {
     const title = this.pageText(fields, doc, "apiChineseName", true);
     const description = this.pageText(fields, doc, "description", false);
     const samples = this.samples(fields);
-    // Diagnostics in source order (a stable sort: same-line ones keep the order they were found in).
-    this.diagnostics.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+    this.diagnostics.sort(byDocLine);
     return {
       format: "json",
       file: this.file,

@@ -1,4 +1,4 @@
-// Reader for a doc page copied as text (the seeds' format; TOP.md §3). It records what the text shows and
+// Reader for a doc page copied as text (the seeds' format; ARCHITECTURE.md "Doc pages"). It records what the text shows and
 // leaves what the text cannot tell (depth, example-vs-description on some rows) to the normalizer.
 
 import { InputError } from "../support/errors.js";

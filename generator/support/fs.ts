@@ -1,7 +1,7 @@
 // Reading the user's files: the inputs named on the command line, and the files of a folder.
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { InputError } from "./errors.js";
 
 export interface InputFile {
@@ -31,4 +31,9 @@ export function readFolder(dir: string, keep: (name: string) => boolean): Map<st
     if (keep(name) && statSync(join(dir, name)).isFile()) files.set(name, readFileSync(join(dir, name), "utf8"));
   }
   return files;
+}
+
+/** A path as shown in files and messages: forward slashes on every platform. */
+export function posixPath(path: string): string {
+  return path.split(sep).join("/");
 }

@@ -1,4 +1,4 @@
-// The text reader on small pages, one quirk of TOP.md §3 at a time.
+// The text reader on small pages, one quirk of the doc pages (ARCHITECTURE.md "Doc pages") at a time.
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../generator/support/errors.js";
 import { readTextPage } from "../../generator/read/text.js";

@@ -1,4 +1,4 @@
-// Renders HTML to the text layout of a doc page copied from the browser (the seeds' format, TOP.md §3), keeping
+// Renders HTML to the text layout of a doc page copied from the browser (the seeds' format, ARCHITECTURE.md "Doc pages"), keeping
 // for every rendered line the HTML source line it came from.
 //
 // Rules: block elements start and end lines, `<p>` and headings are set off by a blank line (margins collapse,

@@ -4,7 +4,7 @@
 //              scalar lists are one comma-joined value, described by the `encoding` entry document.ts adds);
 //   "json"     a value inside a request struct's JSON text, as topgen's wire writer puts it;
 //   "response" a value of the response JSON (format=json).
-// See DESIGN.md "Types: doc → TypeScript → wire" and TOP.md §1–2.
+// See ARCHITECTURE.md, "Types" and "Protocol".
 
 import { listItemKey } from "../../../runtime/names.js";
 import { isScalarType, type Field, type ScalarTypeName } from "../../model/types.js";

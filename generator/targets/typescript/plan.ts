@@ -4,7 +4,7 @@
 import type { ApiSpec, Diagnostic, Field, Limits } from "../../model/types.js";
 import { isScalarType } from "../../model/types.js";
 import { isInheritedName } from "../../../runtime/objects.js";
-import { tsString } from "./escape.js";
+import { propKey } from "./escape.js";
 import { structNames } from "../../names/struct-names.js";
 import { naturalApiNames, type ApiNames } from "../../names/api-names.js";
 import { fits, memberTypeText } from "./layout.js";
@@ -72,7 +72,7 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
   const requestRef = (f: Field) => `${requestClass}.${requestNames.get(f)!}`;
   const responseRef = (f: Field) => `${responseName}.${responseNames.get(f)!}`;
   const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
-    const key = propKeyOf(f.name);
+    const key = propKey(f.name);
     const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
     return { key, optional, typeText: memberTypeText(head, members, indent), field: f };
   };
@@ -130,10 +130,6 @@ function uniqueFields(fields: Field[], dropped: string[]): Field[] {
     seen.add(f.name);
     return [f.fields ? { ...f, fields: uniqueFields(f.fields, dropped) } : f];
   });
-}
-
-function propKeyOf(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name);
 }
 
 function nameStructs(fields: Field[], diagnostics: Diagnostic[], side: string): Map<Field, string> {

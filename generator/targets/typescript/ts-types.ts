@@ -1,4 +1,4 @@
-// The type table of DESIGN.md: doc type → TypeScript type, for request params and for decoded responses.
+// The type table of ARCHITECTURE.md ("Types"): doc type → TypeScript type, for request params and for decoded responses.
 
 import type { Field } from "../../model/types.js";
 import { tsString } from "./escape.js";
