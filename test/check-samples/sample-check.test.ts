@@ -1,11 +1,12 @@
 // Samples as a test of the docs: a page's response samples decoded against its declared response fields.
 import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkSamples, MAX_MISMATCHES, withSampleCheck } from "../../generator/check-samples/index.js";
 import { parseDoc } from "../../generator/project/parse.js";
 import type { ApiSpec, Diagnostic, Field } from "../../generator/model/types.js";
+import { describeData, DOC_JSON } from "../support/data.js";
 
-const DOC_JSON = "../shared/data/doc-json/";
 
 function spec(response: Field[], samples: ApiSpec["samples"], method = "x.demo.get"): ApiSpec {
   const out: ApiSpec = {
@@ -214,9 +215,9 @@ describe("hand-made specs", () => {
   });
 });
 
-describe("the doc site's pages (data/doc-json)", () => {
+describeData("the doc site's pages (data/doc-json)", () => {
   const files = readdirSync(DOC_JSON).filter((f) => f.endsWith(".json")).sort();
-  const specs = new Map(files.map((f) => [f, parseDoc(`${DOC_JSON}${f}`)]));
+  const specs = new Map(files.map((f) => [f, parseDoc(join(DOC_JSON, f))]));
   const found = (file: string) => checkSamples(specs.get(file)!);
 
   test("all 31 pages parse with the pass in, and it finds the same thing twice", () => {

@@ -6,10 +6,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseDoc } from "../../generator/project/parse.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
+import { DATA, describeData } from "../support/data.js";
 
 const SEEDS = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.refund"] as const;
 const FIXTURES = "test/read/fixtures/html";
-const DATA = process.env["TOPGEN_DATA"] ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 
 /** The spec without what must differ between inputs: where it came from and the reader's notes. */
 function comparable(spec: ApiSpec): Omit<ApiSpec, "source" | "diagnostics"> {
@@ -57,7 +57,7 @@ describe.each(SEEDS)("%s", (method) => {
 // examples, no samples, full-width punctuation, other whitespace; dealrefund there has another Chinese name, no
 // division_code, and descriptions 区/市/省 where the page shows only examples). Not asserted equal: only the
 // shape (names, nesting, types, list, required, limits) is expected to agree.
-describe.skipIf(!existsSync(join(DATA, "catalogue")))("the other sources for the seeds", () => {
+describeData("the other sources for the seeds", () => {
   it("doc-json has no page for either seed", () => {
     const names = readdirSync(join(DATA, "doc-json"));
     for (const method of SEEDS) expect(names).not.toContain(`${method}.json`);

@@ -11,11 +11,11 @@ import { loadHtml } from "../../generator/read/html/dom.js";
 import { renderLines } from "../../generator/read/html/render.js";
 import { tidyCode } from "../../generator/read/html/samples.js";
 import type { RawPage, RawRow, RawSamples } from "../../generator/read/raw.js";
+import { describeData, DOC_JSON } from "../support/data.js";
 import { thrown } from "../support/thrown.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/html/", import.meta.url));
 const SEEDS = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.refund"] as const;
-const DOC_JSON = join(process.env["TOPGEN_DATA"] ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url)), "doc-json");
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), "utf8");
@@ -388,7 +388,7 @@ describe("readHtmlPage: structured tables (path 1)", () => {
 
 // The real pages laid out the way the doc page lays them out (sub-parameters as lists of cells in the
 // description cell, limits as a list) must give back the JSON reader's rows, depth for depth.
-describe.skipIf(!existsSync(DOC_JSON))("readHtmlPage on every doc-json page laid out as an HTML doc page", () => {
+describeData("readHtmlPage on every doc-json page laid out as an HTML doc page", () => {
   const LIMIT_NAMES: Record<string, string> = { maxLength: "最大长度", maxListSize: "最大列表长度", maxValue: "最大值", minValue: "最小值", default: "默认值" };
   const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   function cells(row: RawRow, request: boolean): string[] {
@@ -440,7 +440,7 @@ describe.skipIf(!existsSync(DOC_JSON))("readHtmlPage on every doc-json page laid
       return out;
     });
   }
-  it.each(existsSync(DOC_JSON) ? readdirSync(DOC_JSON) : [])("%s", (name) => {
+  it.each(readdirSync(DOC_JSON))("%s", (name) => {
     const json = readJsonPage(readFileSync(join(DOC_JSON, name), "utf8"), name);
     const html =
       `<h1>${json.method} (${esc(json.title)})</h1><p>说明</p>` +

@@ -7,13 +7,10 @@ import { InputError } from "../../generator/support/errors.js";
 import { isJsonApiPage, readJsonPage } from "../../generator/read/json.js";
 import { JsonSyntaxError, parseJsonTree, toPlainValue } from "../../generator/read/json/tree.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow } from "../../generator/read/raw.js";
+import { CATALOGUE, describeData, DOC_JSON } from "../support/data.js";
 import { thrown } from "../support/thrown.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/json/", import.meta.url));
-// The shared data lives next to the project (never copied into it).
-const DATA = process.env["TOPGEN_DATA"] ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url));
-const DOC_JSON = join(DATA, "doc-json");
-const CATALOGUE = join(DATA, "catalogue");
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), "utf8");
@@ -472,7 +469,7 @@ describe("readJsonPage: rows and lines for any param tree", () => {
   });
 });
 
-describe("real doc pages (shared/data/doc-json)", () => {
+describeData("real doc pages (shared/data/doc-json)", () => {
   const files = readdirSync(DOC_JSON).filter((f) => f.endsWith(".json"));
 
   it("has the 31 pages", () => {
@@ -558,7 +555,7 @@ describe("real doc pages (shared/data/doc-json)", () => {
   });
 });
 
-describe("the catalogue (shared/data/catalogue)", () => {
+describeData("the catalogue (shared/data/catalogue)", () => {
   it("reads every API page and refuses every category file", () => {
     expect(existsSync(CATALOGUE)).toBe(true);
     let pages = 0;

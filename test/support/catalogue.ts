@@ -1,9 +1,10 @@
 // The catalogue of real API descriptions (../shared/data/catalogue): every API page file, and fixed samples of it.
 import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { isDocPage } from "../../generator/read/index.js";
+import { CATALOGUE } from "./data.js";
 
-export const CATALOGUE = resolve(import.meta.dirname, "../../../shared/data/catalogue");
+export { CATALOGUE } from "./data.js";
 
 /** Every API page in the catalogue (the per-category catelog.json files are not API pages), sorted. */
 export function catalogueFiles(dir = CATALOGUE): string[] {

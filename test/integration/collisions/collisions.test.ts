@@ -1,29 +1,13 @@
 // Integration case: names that collide or are not identifiers. Each is resolved deterministically, reported,
 // compiles (buildSdk type-checks; the committed output is part of the repo's type-check), and wire names never change.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignApiNames } from "../../../generator/names/api-names.js";
-import { defaultTemplatesDir } from "../../../generator/support/paths.js";
-import { buildSdk } from "../../../generator/build/sdk.js";
-import { parseSpec } from "../../../generator/model/load.js";
 import { toWireParams } from "../../../runtime/index.js";
-import { REPO } from "../../support/sdk.js";
+import { buildCase } from "../../support/integration.js";
 import { DemoItemGetRequest, DemoCaseGet2Request, DemoCaseGetRequest, PushAliyuncsComPushMsg20150318Request, TaobaoDemoItemGetRequest } from "./generated/index.js";
 
-const here = join(REPO, "test", "integration", "collisions");
-const specs = readdirSync(join(here, "specs")).map((f) => ({ spec: parseSpec(readFileSync(join(here, "specs", f), "utf8"), f), file: join(here, "specs", f) }));
-
-test("the committed output is what the generator makes, and it type-checks", async () => {
-  const sdk = await buildSdk(specs, {
-    root: REPO,
-    outDir: join(here, "generated"),
-    specsDir: join(here, "specs"),
-    templatesDir: defaultTemplatesDir(),
-    runtimeImport: "../../../../runtime/index.js",
-  });
-  expect([...sdk.files.keys()].sort()).toEqual(readdirSync(join(here, "generated")).sort());
-  for (const [name, text] of sdk.files) await expect(text).toMatchFileSnapshot(join(here, "generated", name));
+it("each collision is resolved and reported (the output itself: ../cases.test.ts)", async () => {
+  const sdk = await buildCase("collisions");
   const notes = sdk.diagnostics.map((d) => `${d.method}: ${d.diagnostic.message}`);
   expect(notes).toEqual(
     expect.arrayContaining([
@@ -37,7 +21,7 @@ test("the committed output is what the generator makes, and it type-checks", asy
 });
 
 describe("API names", () => {
-  test.each<[string, { given: string[]; want: Record<string, [string, string]> }]>([
+  it.each<[string, { given: string[]; want: Record<string, [string, string]> }]>([
     ["digits, dashes and upper case make valid names; the file keeps the method", { given: ["push.aliyuncs.com.pushMsg.2015-03-18"], want: { "push.aliyuncs.com.pushMsg.2015-03-18": ["PushAliyuncsComPushMsg20150318", "push.aliyuncs.com.pushMsg.2015-03-18"] } }],
     ["taobao.a.b meets a.b: the taobao one keeps its prefix", { given: ["taobao.a.b", "a.b"], want: { "a.b": ["AB", "a.b"], "taobao.a.b": ["TaobaoAB", "taobao.a.b"] } }],
     ["case-only differences: numbered in method order", { given: ["x.y.Z", "x.y.z"], want: { "x.y.Z": ["XYZ", "x.y.Z"], "x.y.z": ["XYZ2", "x.y.z_2"] } }],
@@ -48,7 +32,7 @@ describe("API names", () => {
   });
 });
 
-test("struct names: one per shape, numbered on a clash, case kept, reserved words avoided", () => {
+it("struct names: one per shape, numbered on a clash, case kept, reserved words avoided", () => {
   const req = new DemoItemGetRequest({ a: { x: "1" }, b: { y: "2" }, c: { p: "3" }, d: { q: "4" }, e: { r: "5" } });
   const a: DemoItemGetRequest.Result = { x: "1" };
   const b: DemoItemGetRequest.Result2 = { y: "2" };
@@ -59,7 +43,7 @@ test("struct names: one per shape, numbered on a clash, case kept, reserved word
   expect(req.validate()).toEqual([]);
 });
 
-test("wire names are never changed: odd field names go on the wire as documented", () => {
+it("wire names are never changed: odd field names go on the wire as documented", () => {
   const req = new DemoItemGetRequest({ "weird-name": "w", "dimission.employee": "d", "123abc": "n", class: "k", dup: { same: "s" } });
   expect(req.validate()).toEqual([]);
   expect(toWireParams(req.requestShape, req.params).text).toEqual({
@@ -72,7 +56,7 @@ test("wire names are never changed: odd field names go on the wire as documented
   expect(new DemoItemGetRequest(JSON.parse('{"b": {}}') as never).validate().map((i) => i.path)).toEqual(["b.y"]);
 });
 
-test("every colliding API gets its own class with its own method", () => {
+it("every colliding API gets its own class with its own method", () => {
   expect([DemoCaseGetRequest.method, DemoCaseGet2Request.method, TaobaoDemoItemGetRequest.method, DemoItemGetRequest.method, PushAliyuncsComPushMsg20150318Request.method]).toEqual([
     "demo.Case.get",
     "demo.case.get",

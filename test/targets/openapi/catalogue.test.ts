@@ -10,9 +10,9 @@ import { loadConfig } from "../../../generator/config/config.js";
 import { buildOpenApi, serializeOpenApi, type OpenApiDocument } from "../../../generator/targets/openapi/index.js";
 import { parseDocs } from "../../../generator/project/project.js";
 import type { ApiSpec } from "../../../generator/model/types.js";
+import { CATALOGUE } from "../../support/data.js";
 import { compileComponentsById, REPO } from "./support.js";
 
-const CATALOGUE = join(REPO, "..", "shared", "data", "catalogue");
 const enabled = process.env["TOPGEN_CATALOGUE"] === "1";
 const scratch = enabled ? mkdtempSync(join(tmpdir(), "topgen-openapi-catalogue-")) : "";
 afterAll(() => {

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 export of whole specs: structure, validity (OpenAPI schema and JSON Schema), the wire params
 // of the README example, the doc site's JSON samples, names, and determinism.
 import { readdirSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { AlibabaNlifeB2cTradeRefundRequest } from "../../../generated/index.js";
@@ -17,6 +18,7 @@ import {
 import { parseDoc } from "../../../generator/project/parse.js";
 import type { ApiSpec, Field } from "../../../generator/model/types.js";
 import { responseKey, toWireParams } from "../../../runtime/index.js";
+import { DOC_JSON } from "../../support/data.js";
 import { buildInRepo } from "../../support/sdk.js";
 import {
   component,
@@ -191,7 +193,7 @@ describe("response bodies against the exported 200 and default schemas (ajv 2020
   });
 
   it("the doc site's simplified JSON samples (data/doc-json) validate against their APIs' 200 schemas", () => {
-    const dir = new URL("../../../../shared/data/doc-json/", import.meta.url);
+    const dir = pathToFileURL(`${DOC_JSON}/`);
     const specs = readdirSync(dir)
       .sort()
       .map((f) => parseDoc(new URL(f, dir).pathname, REPO));
