@@ -183,14 +183,14 @@ export namespace AlibabaIdleIsvOrderDealrefundResponse {
 }
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"AlibabaIdleIsvOrderDealrefundParams"}
+{"def":"$params","name":"AlibabaIdleIsvOrderDealrefundParams"}
 {"name":"param_appraise_isv_refund_request","type":"Struct","struct":"AppraiseIsvRefundRequest"}
-{"struct":"AppraiseIsvRefundRequest","name":"AppraiseIsvRefundRequest"}
+{"def":"AppraiseIsvRefundRequest","name":"AppraiseIsvRefundRequest"}
 {"name":"biz_order_id","type":"Number","required":true}
 {"name":"leave_message","type":"String"}
 {"name":"operation","type":"String","required":true,"enum":["AGREE_REFUND","REFUSE_REFUND","AGREE_RETURN"]}
 {"name":"return_goods_address","type":"Struct","struct":"ShippingAddressInfo"}
-{"struct":"ShippingAddressInfo","name":"ShippingAddressInfo"}
+{"def":"ShippingAddressInfo","name":"ShippingAddressInfo"}
 {"name":"address_detail","type":"String"}
 {"name":"area","type":"String"}
 {"name":"city","type":"String"}
@@ -204,9 +204,9 @@ const requestSchema = rt.schema(`
 `);
 
 const responseSchema = rt.schema<AlibabaIdleIsvOrderDealrefundResponse>(`
-{"struct":"$response","name":"AlibabaIdleIsvOrderDealrefundResponse","method":"alibaba.idle.isv.order.dealrefund"}
+{"def":"$response","name":"AlibabaIdleIsvOrderDealrefundResponse","method":"alibaba.idle.isv.order.dealrefund"}
 {"name":"module","type":"Struct","struct":"RefundDto"}
-{"struct":"RefundDto","name":"RefundDto"}
+{"def":"RefundDto","name":"RefundDto"}
 {"name":"apply_refund_fee","type":"Number"}
 {"name":"biz_order_id","type":"Number"}
 {"name":"dispute_id","type":"Number"}

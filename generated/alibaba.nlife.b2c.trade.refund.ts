@@ -165,7 +165,7 @@ export interface AlibabaNlifeB2cTradeRefundResponse {
 }
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"AlibabaNlifeB2cTradeRefundParams"}
+{"def":"$params","name":"AlibabaNlifeB2cTradeRefundParams"}
 {"name":"trade_no","type":"String","maxLength":64}
 {"name":"out_request_no","type":"String","required":true,"maxLength":64}
 {"name":"refund_bill_list","type":"Struct","list":true,"required":true,"maxListSize":20,"struct":"FundBill"}
@@ -174,7 +174,7 @@ const requestSchema = rt.schema(`
 {"name":"store_id","type":"String"}
 {"name":"refund_points","type":"Number"}
 {"atLeastOne":["trade_no","out_trade_no"]}
-{"struct":"FundBill","name":"FundBill"}
+{"def":"FundBill","name":"FundBill"}
 {"name":"id","type":"String"}
 {"name":"type","type":"String","required":true,"enum":["CASH","UNIONPAY","ALIPAY","WECHAT_PAY","PROMOTION","CUSTOM_PROMOTION","CUSTOM_PREPAY_CARD","OFFLINE_PREPAY_CARD","MOLING"]}
 {"name":"buyer_id","type":"String"}
@@ -187,7 +187,7 @@ const requestSchema = rt.schema(`
 `);
 
 const responseSchema = rt.schema<AlibabaNlifeB2cTradeRefundResponse>(`
-{"struct":"$response","name":"AlibabaNlifeB2cTradeRefundResponse","method":"alibaba.nlife.b2c.trade.refund"}
+{"def":"$response","name":"AlibabaNlifeB2cTradeRefundResponse","method":"alibaba.nlife.b2c.trade.refund"}
 {"name":"gmt_refund","type":"Date"}
 {"name":"extend_params","type":"String"}
 `);

@@ -1,14 +1,12 @@
-// A generated module's request and response shapes, written in the module as schema text: JSON Lines, one line
-// per struct (`{"struct":key,"name":…}`), per field of the struct above it (a FieldShape, with `"struct":key` for
-// a struct type) and per cross-field rule (`{"atLeastOne":[…]}`). Text costs the type checker and the formatter
-// nothing, which keeps thousands of generated modules cheap to verify; it is read once, on first use.
+// A generated module's request and response shapes, written in the module as schema text (JSON Lines: the line
+// types and their reader are in schema-text.ts). Text costs the type checker and the formatter nothing, which
+// keeps thousands of generated modules cheap to verify; it is read once, on first use.
 
 import { decodeResponse } from "./decode.js";
+import { isRuleLine, isStructHeader, parseSchemaLines } from "./schema-text.js";
 import type { CodecOf, DateMode, DecodeOptions, FieldShape, Int64Mode, ResponseOf, StructShape } from "./types.js";
 import type { StructCheck } from "./validate.js";
 import { compiledStructCheck } from "./validator-compile.js";
-
-type FieldLine = Omit<FieldShape, "struct"> & { readonly struct?: string };
 
 /** `R`, on a response schema, is the response type it decodes to (a phantom: nothing of it exists at run time). */
 export class Schema<R = unknown> {
@@ -72,18 +70,16 @@ function parseSchema(text: string): Map<string, StructShape> {
     let shape: StructShape | undefined;
     return () => (shape ??= structOf(structs, key));
   };
-  for (const [index, line] of text.split("\n").entries()) {
-    if (line.trim() === "") continue;
-    const item = JSON.parse(line) as Record<string, unknown>;
-    if (typeof item["struct"] === "string" && item["type"] === undefined) {
-      current = { name: String(item["name"]), fields: [], ...(typeof item["method"] === "string" ? { method: item["method"] } : {}) };
-      structs.set(item["struct"], current);
+  for (const { line, number } of parseSchemaLines(text)) {
+    if (isStructHeader(line)) {
+      current = { name: line.name, fields: [], ...(line.method !== undefined ? { method: line.method } : {}) };
+      structs.set(line.def, current);
     } else if (current === undefined) {
-      throw new Error(`schema line ${index + 1}: a field or rule before any struct`);
-    } else if (Array.isArray(item["atLeastOne"])) {
-      (current.atLeastOne ??= []).push(item["atLeastOne"].map(String));
+      throw new Error(`schema line ${number}: a field or rule before any struct`);
+    } else if (isRuleLine(line)) {
+      (current.atLeastOne ??= []).push([...line.atLeastOne]);
     } else {
-      const { struct, ...field } = item as unknown as FieldLine;
+      const { struct, ...field } = line;
       current.fields.push(struct === undefined ? field : { ...field, struct: lookup(struct) });
     }
   }

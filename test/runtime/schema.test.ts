@@ -4,11 +4,11 @@ import { describe, expect, test } from "vitest";
 import { schema } from "../../runtime/schema.js";
 
 const text = `
-{"struct":"$params","name":"DemoParams"}
+{"def":"$params","name":"DemoParams"}
 {"name":"tree","type":"Struct","required":true,"struct":"Node"}
 {"name":"tags","type":"String","list":true,"maxListSize":3,"maxLength":5}
 {"atLeastOne":["tree","tags"]}
-{"struct":"Node","name":"Node"}
+{"def":"Node","name":"Node"}
 {"name":"label","type":"String","enum":["a","b"]}
 {"name":"children","type":"Struct","list":true,"struct":"Node"}
 `;
@@ -31,13 +31,13 @@ describe("reading schema text", () => {
   });
 
   test("a response schema names its method on the $response line", () => {
-    expect(schema(`\n{"struct":"$response","name":"R","method":"a.b.c"}\n{"name":"x","type":"Date"}\n`).method).toBe("a.b.c");
+    expect(schema(`\n{"def":"$response","name":"R","method":"a.b.c"}\n{"name":"x","type":"Date"}\n`).method).toBe("a.b.c");
   });
 
   test.each([
     ["an unknown struct", { given: text, key: "Missing", want: /schema has no struct Missing/ }],
     ["a field before any struct", { given: `{"name":"x","type":"String"}`, key: "$params", want: /schema line 1: a field or rule before any struct/ }],
-    ["a line that is not JSON", { given: `{"struct":"$params","name":"P"}\nnot json`, key: "$params", want: SyntaxError }],
+    ["a line that is not JSON", { given: `{"def":"$params","name":"P"}\nnot json`, key: "$params", want: SyntaxError }],
   ])("%s is an error", (_, { given, key, want }) => {
     expect(() => schema(given).struct(key)).toThrow(want);
   });

@@ -22,22 +22,22 @@ const shapes: [string, StructShape][] = [
   [
     "recursive and deep",
     schema(`
-{"struct":"$params","name":"P"}
+{"def":"$params","name":"P"}
 {"name":"root","type":"Struct","struct":"Node"}
 {"name":"chain","type":"Struct","struct":"L1"}
-{"struct":"Node","name":"Node"}
+{"def":"Node","name":"Node"}
 {"name":"id","type":"Number","required":true,"minValue":1}
 {"name":"label","type":"String","maxLength":2,"enum":["a","bb","ccc"]}
 {"name":"children","type":"Struct","list":true,"maxListSize":2,"struct":"Node"}
 {"name":"next","type":"Struct","struct":"Node"}
 {"atLeastOne":["label","next"]}
-{"struct":"L1","name":"L1"}
+{"def":"L1","name":"L1"}
 {"name":"l2","type":"Struct","required":true,"struct":"L2"}
-{"struct":"L2","name":"L2"}
+{"def":"L2","name":"L2"}
 {"name":"l3","type":"Struct","struct":"L3"}
-{"struct":"L3","name":"L3"}
+{"def":"L3","name":"L3"}
 {"name":"l4","type":"Struct","list":true,"struct":"L4"}
-{"struct":"L4","name":"L4"}
+{"def":"L4","name":"L4"}
 {"name":"v","type":"Boolean","required":true}
 {"name":"w","type":"Price","maxValue":5}
 `).struct("$params"),
@@ -121,11 +121,11 @@ test("validate() works where code generation from strings is disabled", () => {
   const script = `
     import * as rt from "./dist/runtime/index.js";
     const schema = rt.schema(\`
-{"struct":"$params","name":"P"}
+{"def":"$params","name":"P"}
 {"name":"a","type":"String","required":true,"maxLength":2}
 {"name":"b","type":"Struct","list":true,"struct":"B"}
 {"atLeastOne":["c","d"]}
-{"struct":"B","name":"B"}
+{"def":"B","name":"B"}
 {"name":"e","type":"String","required":true,"enum":["X"]}
 \`);
     const issues = [];
@@ -146,7 +146,7 @@ test("validate() works where code generation from strings is disabled", () => {
 
 describe("fields named like members every object has", () => {
   const text = `
-{"struct":"$params","name":"P"}
+{"def":"$params","name":"P"}
 {"name":"toString","type":"String","required":true}
 {"name":"constructor","type":"Number"}
 {"atLeastOne":["valueOf","hasOwnProperty"]}

@@ -9,6 +9,7 @@
 import { listItemKey } from "../../../runtime/names.js";
 import { isScalarType, type Field, type ScalarTypeName } from "../../model/types.js";
 import type { JsonValue, Schema } from "./types.js";
+import { takesLength } from "../../model/limits.js";
 
 export type Side = "form" | "json" | "response";
 
@@ -22,9 +23,6 @@ const DECIMAL_NOTE = "Exact decimal text, never a float.";
 const FIELD_LIST_NOTE = "Comma-separated field names.";
 const FILE_NOTE = "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.";
 const FILE_JSON_NOTE = "Bytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.";
-
-/** Doc types whose 最大长度 (maxLength) the SDK checks; on a File it counts bytes. */
-const TAKES_LENGTH: ReadonlySet<string> = new Set(["String", "Json", "FieldList", "File"]);
 
 /** The schema of one value of a basic doc type on one side, before the field's own docs and limits. */
 export function typeSchema(type: ScalarTypeName, side: Side): Schema {
@@ -104,7 +102,7 @@ function itemSchema(field: Field, side: Side, refOf: StructRef, notes: string[])
   const schema = typeSchema(field.type, side);
   const limits = field.limits ?? {};
   if (limits.maxLength !== undefined) {
-    if (TAKES_LENGTH.has(field.type)) schema.maxLength = limits.maxLength;
+    if (takesLength(field.type)) schema.maxLength = limits.maxLength;
     else notes.push(`At most ${limits.maxLength} characters.`);
   }
   const numeric = schema.type === "integer" || schema.type === "number";

@@ -9,6 +9,8 @@ import { structNames } from "../../names/struct-names.js";
 import { naturalApiNames, type ApiNames } from "../../names/api-names.js";
 import { fits, memberTypeText } from "./layout.js";
 import { requestTypeMembers, responseTypeMembers } from "./ts-types.js";
+import { takesLength, takesRange } from "../../model/limits.js";
+import { schemaLineText, type SchemaLine } from "../../../runtime/schema-text.js";
 
 export interface EmitOptions {
   /** Module specifier generated code imports the runtime from. */
@@ -161,7 +163,7 @@ function schemaOf(
   rules: NonNullable<ApiSpec["rules"]>,
   method?: string,
 ): string[] {
-  const lines: object[] = [{ struct: key, name, ...(method !== undefined ? { method } : {}) }];
+  const lines: SchemaLine[] = [{ def: key, name, ...(method !== undefined ? { method } : {}) }];
   for (const f of fields) {
     const type = isScalarType(f.type) ? f.type : "Struct";
     lines.push({
@@ -175,16 +177,15 @@ function schemaOf(
     });
   }
   for (const rule of rules) lines.push({ atLeastOne: rule.fields });
-  return lines.map((l) => JSON.stringify(l));
+  return lines.map(schemaLineText);
 }
 
 function limitsOf(type: string, limits: Limits | undefined): Partial<Limits> {
-  const takesLength = ["String", "Json", "FieldList", "File"].includes(type);
-  const takesRange = ["Number", "Price", "BigDecimal"].includes(type);
+  const range = takesRange(type);
   return {
-    ...(takesLength && limits?.maxLength !== undefined ? { maxLength: limits.maxLength } : {}),
+    ...(takesLength(type) && limits?.maxLength !== undefined ? { maxLength: limits.maxLength } : {}),
     ...(limits?.maxListSize !== undefined ? { maxListSize: limits.maxListSize } : {}),
-    ...(takesRange && limits?.minValue !== undefined ? { minValue: limits.minValue } : {}),
-    ...(takesRange && limits?.maxValue !== undefined ? { maxValue: limits.maxValue } : {}),
+    ...(range && limits?.minValue !== undefined ? { minValue: limits.minValue } : {}),
+    ...(range && limits?.maxValue !== undefined ? { maxValue: limits.maxValue } : {}),
   };
 }

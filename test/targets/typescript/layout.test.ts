@@ -12,6 +12,7 @@ import { assignApiNames } from "../../../generator/names/api-names.js";
 import { planModule } from "../../../generator/targets/typescript/plan.js";
 import { loadTemplates, renderModule } from "../../../generator/targets/typescript/render.js";
 import { defaultTemplatesDir } from "../../../generator/support/paths.js";
+import { INTEGRATION, integrationCases } from "../../support/integration.js";
 import { parseDoc } from "../../../generator/project/parse.js";
 import { loadSpec } from "../../../generator/model/load.js";
 import type { ApiSpec } from "../../../generator/model/types.js";
@@ -48,7 +49,7 @@ describe("rendered modules that fit are prettier's fixed points", () => {
   });
 
   test("the integration cases", async () => {
-    const specs = [loadSpec(join(REPO, "test/integration/all-types/spec.json")), ...specsIn(join(REPO, "test/integration/collisions/specs"))];
+    const specs = integrationCases().flatMap((name) => specsIn(join(INTEGRATION, name, "specs")));
     expect(await expectFixedPoints(render(specs))).toBeGreaterThan(0);
   });
 

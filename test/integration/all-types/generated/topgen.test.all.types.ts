@@ -94,7 +94,7 @@ export namespace TopgenTestAllTypesResponse {
 }
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"TopgenTestAllTypesParams"}
+{"def":"$params","name":"TopgenTestAllTypesParams"}
 {"name":"count","type":"Number","required":true,"minValue":1,"maxValue":100}
 {"name":"price","type":"Price","minValue":0.01,"maxValue":99999.99}
 {"name":"rate","type":"BigDecimal"}
@@ -108,19 +108,19 @@ const requestSchema = rt.schema(`
 {"name":"tags","type":"String","list":true,"maxLength":5}
 {"name":"weird-name","type":"String"}
 {"name":"node","type":"Struct","struct":"TreeNode"}
-{"struct":"TreeNode","name":"TreeNode"}
+{"def":"TreeNode","name":"TreeNode"}
 {"name":"label","type":"String","required":true}
 {"name":"children","type":"Struct","list":true,"struct":"TreeLeaf"}
-{"struct":"TreeLeaf","name":"TreeLeaf"}
+{"def":"TreeLeaf","name":"TreeLeaf"}
 {"name":"weight","type":"Number","required":true,"maxValue":10}
 `);
 
 const responseSchema = rt.schema<TopgenTestAllTypesResponse>(`
-{"struct":"$response","name":"TopgenTestAllTypesResponse","method":"topgen.test.all.types"}
+{"def":"$response","name":"TopgenTestAllTypesResponse","method":"topgen.test.all.types"}
 {"name":"total","type":"Number"}
 {"name":"state","type":"String","enum":["ON","OFF"]}
 {"name":"items","type":"Struct","list":true,"struct":"Item"}
-{"struct":"Item","name":"Item"}
+{"def":"Item","name":"Item"}
 {"name":"when","type":"Date"}
 {"name":"cost","type":"Price"}
 `);

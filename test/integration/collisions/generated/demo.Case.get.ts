@@ -14,12 +14,12 @@ export interface DemoCaseGetParams {
 export interface DemoCaseGetResponse {}
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"DemoCaseGetParams"}
+{"def":"$params","name":"DemoCaseGetParams"}
 {"name":"k","type":"String"}
 `);
 
 const responseSchema = rt.schema<DemoCaseGetResponse>(`
-{"struct":"$response","name":"DemoCaseGetResponse","method":"demo.Case.get"}
+{"def":"$response","name":"DemoCaseGetResponse","method":"demo.Case.get"}
 `);
 
 /**

@@ -14,12 +14,12 @@ export interface DemoCaseGet2Params {
 export interface DemoCaseGet2Response {}
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"DemoCaseGet2Params"}
+{"def":"$params","name":"DemoCaseGet2Params"}
 {"name":"k","type":"String"}
 `);
 
 const responseSchema = rt.schema<DemoCaseGet2Response>(`
-{"struct":"$response","name":"DemoCaseGet2Response","method":"demo.case.get"}
+{"def":"$response","name":"DemoCaseGet2Response","method":"demo.case.get"}
 `);
 
 /**

@@ -92,7 +92,7 @@ export namespace DemoItemGetResponse {
 }
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"DemoItemGetParams"}
+{"def":"$params","name":"DemoItemGetParams"}
 {"name":"a","type":"Struct","struct":"Result"}
 {"name":"b","type":"Struct","struct":"Result2"}
 {"name":"c","type":"Struct","struct":"HmResult"}
@@ -103,27 +103,27 @@ const requestSchema = rt.schema(`
 {"name":"123abc","type":"String"}
 {"name":"class","type":"String"}
 {"name":"dup","type":"Struct","struct":"Dup"}
-{"struct":"Result","name":"Result"}
+{"def":"Result","name":"Result"}
 {"name":"x","type":"String"}
-{"struct":"Result2","name":"Result"}
+{"def":"Result2","name":"Result"}
 {"name":"y","type":"String","required":true}
-{"struct":"HmResult","name":"HmResult"}
+{"def":"HmResult","name":"HmResult"}
 {"name":"p","type":"String"}
-{"struct":"HMResult","name":"HMResult"}
+{"def":"HMResult","name":"HMResult"}
 {"name":"q","type":"String"}
-{"struct":"RecordStruct","name":"Record"}
+{"def":"RecordStruct","name":"Record"}
 {"name":"r","type":"String"}
-{"struct":"Dup","name":"Dup"}
+{"def":"Dup","name":"Dup"}
 {"name":"same","type":"String"}
 `);
 
 const responseSchema = rt.schema<DemoItemGetResponse>(`
-{"struct":"$response","name":"DemoItemGetResponse","method":"demo.item.get"}
+{"def":"$response","name":"DemoItemGetResponse","method":"demo.item.get"}
 {"name":"result","type":"Struct","struct":"Result"}
 {"name":"other","type":"Struct","struct":"Result2"}
-{"struct":"Result","name":"Result"}
+{"def":"Result","name":"Result"}
 {"name":"total","type":"Number"}
-{"struct":"Result2","name":"Result"}
+{"def":"Result2","name":"Result"}
 {"name":"msg","type":"String"}
 `);
 

@@ -18,13 +18,13 @@ export interface PushAliyuncsComPushMsg20150318Response {
 }
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"PushAliyuncsComPushMsg20150318Params"}
+{"def":"$params","name":"PushAliyuncsComPushMsg20150318Params"}
 {"name":"AppKey","type":"String","required":true}
 {"name":"DeviceType","type":"String"}
 `);
 
 const responseSchema = rt.schema<PushAliyuncsComPushMsg20150318Response>(`
-{"struct":"$response","name":"PushAliyuncsComPushMsg20150318Response","method":"push.aliyuncs.com.pushMsg.2015-03-18"}
+{"def":"$response","name":"PushAliyuncsComPushMsg20150318Response","method":"push.aliyuncs.com.pushMsg.2015-03-18"}
 {"name":"RequestId","type":"String"}
 {"name":"MessageId","type":"String"}
 `);

@@ -14,12 +14,12 @@ export interface TaobaoDemoItemGetParams {
 export interface TaobaoDemoItemGetResponse {}
 
 const requestSchema = rt.schema(`
-{"struct":"$params","name":"TaobaoDemoItemGetParams"}
+{"def":"$params","name":"TaobaoDemoItemGetParams"}
 {"name":"q","type":"String","required":true}
 `);
 
 const responseSchema = rt.schema<TaobaoDemoItemGetResponse>(`
-{"struct":"$response","name":"TaobaoDemoItemGetResponse","method":"taobao.demo.item.get"}
+{"def":"$response","name":"TaobaoDemoItemGetResponse","method":"taobao.demo.item.get"}
 `);
 
 /**
