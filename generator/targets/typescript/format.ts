@@ -1,17 +1,14 @@
 // format stage. The templates write prettier's own layout for every line that fits the print width, so a
 // module whose code lines all fit is already formatted and prettier is not run on it (prettier was over half
 // of a cold run's time). A module with a longer code line goes through prettier, which decides how to break it.
-// That the rendered modules are prettier's fixed points is a test (test/emit/layout.test.ts) over the seeds,
+// That the rendered modules are prettier's fixed points is a test (test/targets/typescript/layout.test.ts) over the seeds,
 // the integration cases and a catalogue sample, and `npm run test:catalogue` checks every catalogue API.
 
 import type { Options } from "prettier";
-import { PRINT_WIDTH } from "./layout.js";
+import { isSchemaTextEnd, isSchemaTextStart, isUnbreakableMember, PRINT_WIDTH } from "./layout.js";
 
 // babel-ts prints the same code as the typescript parser here (checked over a 300-API sample) and is ~20% faster.
 export const PRETTIER_OPTIONS: Options = { parser: "babel-ts", printWidth: PRINT_WIDTH };
-const SCHEMA_START = /= rt\.schema(<\w+>)?\(`$/;
-// A member whose type is one name (qualified, maybe a list of it): prettier has nowhere to break it.
-const UNBREAKABLE_MEMBER = /^ *(readonly )?([A-Za-z_$][\w$]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\??: (readonly )?[A-Za-z_$][\w$.]*(\[\])?;$/;
 
 export async function prettierFormat(code: string): Promise<string> {
   const prettier = await import("prettier");
@@ -32,13 +29,13 @@ export function fitsPrintWidth(code: string): boolean {
   let inSchema = false;
   for (const line of code.split("\n")) {
     if (inSchema) {
-      inSchema = line !== "`);";
+      inSchema = !isSchemaTextEnd(line);
       continue;
     }
-    if (SCHEMA_START.test(line)) inSchema = true;
+    if (isSchemaTextStart(line)) inSchema = true;
     const text = line.trimStart();
     if (text.startsWith("*") || text.startsWith("/*") || text.startsWith("//")) continue;
-    if (line.length > PRINT_WIDTH / 2 && widthBound(line) > PRINT_WIDTH && !UNBREAKABLE_MEMBER.test(line)) return false;
+    if (line.length > PRINT_WIDTH / 2 && widthBound(line) > PRINT_WIDTH && !isUnbreakableMember(line)) return false;
   }
   return true;
 }

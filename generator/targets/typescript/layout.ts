@@ -1,5 +1,6 @@
 // Line breaking the templates cannot leave to prettier (which format.ts skips for modules that fit): a member
 // whose type is too wide for one line is written the way prettier writes it, so the module stays a fixed point.
+// Also the shapes of rendered lines that format.ts must recognize, kept here beside the decisions that make them.
 
 export const PRINT_WIDTH = 120;
 
@@ -19,6 +20,11 @@ export function memberTypeText(head: string, members: readonly string[], indent:
   return members.map((m) => `\n${inner}| ${m}`).join("");
 }
 
+/** What follows `head` (ending in `=`) before `value`: a space when the line fits, else a break and an indent. */
+export function assignmentBreak(head: string, value: string): string {
+  return fits(`${head} ${value}`) ? " " : "\n  ";
+}
+
 function isAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
 }
@@ -26,4 +32,20 @@ function isAscii(text: string): boolean {
 /** Whether a line (indent included) fits the print width; only ASCII text is judged, anything else does not fit. */
 export function fits(line: string): boolean {
   return line.length <= PRINT_WIDTH && isAscii(line);
+}
+
+/** The line that opens a schema text (`const requestSchema = rt.schema(\``, module.hbs); its lines are not code. */
+export function isSchemaTextStart(line: string): boolean {
+  return /= rt\.schema(<\w+>)?\(`$/.test(line);
+}
+
+export function isSchemaTextEnd(line: string): boolean {
+  return line === "`);";
+}
+
+// A member whose type is one name (qualified, maybe a list of it): prettier has nowhere to break it.
+const UNBREAKABLE_MEMBER = /^ *(readonly )?([A-Za-z_$][\w$]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\??: (readonly )?[A-Za-z_$][\w$.]*(\[\])?;$/;
+
+export function isUnbreakableMember(line: string): boolean {
+  return UNBREAKABLE_MEMBER.test(line);
 }

@@ -1,5 +1,5 @@
-// plan stage: spec → view model for the module template. Names, TS types, shapes and validation calls are
-// decided here; doc text stays raw and is escaped by the template helpers (escape.ts).
+// plan stage: spec → view model for the module template. Names, TS types, shapes, doc comments (docs.ts) and
+// where lines break (layout.ts) are decided here; the templates only place what the view holds.
 
 import type { ApiSpec, Diagnostic, Field, Limits } from "../../model/types.js";
 import { isScalarType } from "../../model/types.js";
@@ -7,7 +7,8 @@ import { isInheritedName } from "../../../runtime/objects.js";
 import { propKey } from "./escape.js";
 import { structNames } from "../../names/struct-names.js";
 import { naturalApiNames, type ApiNames } from "../../names/api-names.js";
-import { fits, memberTypeText } from "./layout.js";
+import { assignmentBreak, memberTypeText } from "./layout.js";
+import { apiDoc, companionDoc, fieldDoc, structDoc } from "./docs.js";
 import { requestTypeMembers, responseTypeMembers } from "./ts-types.js";
 import { takesLength, takesRange } from "../../model/limits.js";
 import { schemaLineText, type SchemaLine } from "../../../runtime/schema-text.js";
@@ -18,6 +19,10 @@ export interface EmitOptions {
 }
 
 export interface MemberView {
+  /** The member's doc block, indented, with its line break ("" when the field has no doc). */
+  doc: string;
+  /** `readonly ` on the request side. */
+  modifier: string;
   key: string;
   optional: boolean;
   /** The text after the member's colon, laid out as prettier lays it out (layout.ts). */
@@ -25,15 +30,14 @@ export interface MemberView {
   field: Field;
 }
 
+/** One interface: the params, the response, or a struct inside the request class's or response's namespace. */
 export interface InterfaceView {
+  doc: string;
   name: string;
-  docName: string;
+  /** The indent of the `export interface` line and its closing brace; `inner` is the members'. */
+  outer: string;
+  inner: string;
   members: MemberView[];
-}
-
-/** Where prettier would break lines the templates write on one (layout.ts). */
-export interface LayoutView {
-  decoder: boolean;
 }
 
 export interface ModuleView {
@@ -42,14 +46,16 @@ export interface ModuleView {
   runtimeImport: string;
   spec: ApiSpec;
   requestClass: string;
-  layout: LayoutView;
+  classDoc: string;
   paramsName: string;
   paramsOptional: boolean;
   responseName: string;
   decoderName: string;
-  params: MemberView[];
+  /** What follows the `=` of the decoder's line: a space, or a break where prettier breaks it. */
+  decoderBreak: string;
+  paramsInterface: InterfaceView;
   requestStructs: InterfaceView[];
-  response: MemberView[];
+  responseInterface: InterfaceView;
   responseStructs: InterfaceView[];
   /** Schema text lines (runtime/schema.ts), raw: the template escapes them for the template literal. */
   requestSchema: string[];
@@ -76,7 +82,7 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
   const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
     const key = propKey(f.name);
     const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
-    return { key, optional, typeText: memberTypeText(head, members, indent), field: f };
+    return { doc: fieldDoc(f, indent), modifier, key, optional, typeText: memberTypeText(head, members, indent), field: f };
   };
   const requestMembers = (fields: Field[], indent: string) =>
     fields.map((f) => member(f, indent, !f.required, "readonly ", requestTypeMembers(f, requestRef)));
@@ -88,27 +94,30 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     runtimeImport: options.runtimeImport,
     spec,
     requestClass,
-    layout: {
-      decoder: !fits(`export const decode${base}Response = responseSchema.decode;`),
-    },
+    classDoc: apiDoc(spec),
     paramsName: `${base}Params`,
     // `= {}` when no param is required, unless a param is named like a member every object has (`toString`):
     // TypeScript would then not take `{}` for the params.
     paramsOptional: spec.request.every((f) => !f.required && !isInheritedName(f.name)),
     responseName,
     decoderName: `decode${base}Response`,
-    params: requestMembers(spec.request, "  "),
-    requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) => ({
-      name,
-      docName: f.type,
-      members: requestMembers(f.fields!, "    "),
-    })),
-    response: responseMembers(spec.response, "  "),
-    responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => ({
-      name,
-      docName: f.type,
-      members: responseMembers(f.fields!, "    "),
-    })),
+    decoderBreak: assignmentBreak(`export const decode${base}Response =`, "responseSchema.decode;"),
+    paramsInterface: {
+      doc: companionDoc(spec, "Params of", requestClass),
+      name: `${base}Params`,
+      outer: "",
+      inner: "  ",
+      members: requestMembers(spec.request, "  "),
+    },
+    requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) => structInterface(name, f, requestMembers(f.fields!, "    "))),
+    responseInterface: {
+      doc: companionDoc(spec, "Response of", requestClass),
+      name: responseName,
+      outer: "",
+      inner: "  ",
+      members: responseMembers(spec.response, "  "),
+    },
+    responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => structInterface(name, f, responseMembers(f.fields!, "    "))),
     requestSchema: [
       ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),
       ...uniqueStructs(spec.request, requestNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, requestNames, [])),
@@ -119,6 +128,10 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
     ],
     diagnostics,
   };
+}
+
+function structInterface(name: string, field: Field, members: MemberView[]): InterfaceView {
+  return { doc: structDoc(field.type, "  "), name, outer: "  ", inner: "    ", members };
 }
 
 /** A struct cannot hold two members of one name; the spec may (a hand-edited one), so the first one wins. */
