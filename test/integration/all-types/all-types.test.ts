@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildSdk } from "../../../generator/build/sdk.js";
+import { buildSdk } from "../../../generator/project/sdk.js";
 import { defaultTemplatesDir } from "../../../generator/support/paths.js";
 import { parseSpec } from "../../../generator/model/load.js";
 import { REPO } from "../../support/sdk.js";

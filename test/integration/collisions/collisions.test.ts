@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { assignApiNames } from "../../../generator/names/api-names.js";
 import { defaultTemplatesDir } from "../../../generator/support/paths.js";
-import { buildSdk } from "../../../generator/build/sdk.js";
+import { buildSdk } from "../../../generator/project/sdk.js";
 import { parseSpec } from "../../../generator/model/load.js";
 import { toWireParams } from "../../../runtime/index.js";
 import { REPO } from "../../support/sdk.js";
