@@ -2,7 +2,7 @@
 // runs and under test. Templates and the verifier are kept per thread and reused by every batch.
 
 import { join } from "node:path";
-import type { BatchEntry, BatchResult } from "../target.js";
+import { folderText, type BatchEntry, type BatchResult } from "../target.js";
 import { timed, type Timings } from "../../support/timing.js";
 import { formatTs } from "./format.js";
 import { planModule, type EmitOptions } from "./plan.js";
@@ -19,14 +19,14 @@ export type BatchOptions = {
   outDir: string;
 };
 
-let templates: { dir: string; value: Templates } | undefined;
+/** Kept while the templates' text is the same (a long-running process sees an edited template). */
+let templates: { key: string; value: Templates } | undefined;
 let verifier: Verifier | undefined;
 
 export async function buildBatch(entries: BatchEntry[], options: BatchOptions): Promise<BatchResult> {
   const timings: Timings = new Map();
-  if (templates?.dir !== options.templatesDir) {
-    templates = { dir: options.templatesDir, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
-  }
+  const key = `${options.templatesDir}\0${folderText(options.templatesDir, /\.hbs$/)}`;
+  if (templates?.key !== key) templates = { key, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
   const views = timed(timings, "plan", () => entries.map((e) => planModule(e.spec, e.specPath, options, e.names)));
   const rendered = timed(timings, "render", () => views.map((v) => [`${v.fileName}.ts`, renderModule(templates!.value, v), v.specPath] as const));
   const files: [string, string][] = [];
