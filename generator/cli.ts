@@ -29,7 +29,7 @@ function reportTimings(timings: Map<string, number>, started: number): void {
 async function generate(config: Config, full = false, withTimings = false): Promise<void> {
   const started = Date.now();
   const timings = new Map<string, number>();
-  const { generateProject } = await import("./build/generate.js");
+  const { generateProject } = await import("./project/targets.js");
   const { progressFor } = await import("./support/progress.js");
   let progress: ReturnType<typeof progressFor> | undefined;
   const result = await generateProject(config, {
@@ -107,6 +107,7 @@ async function main(): Promise<number> {
         }
         for (const d of drift) process.stdout.write(d.patch);
         err(`topgen check: ${drift.length} file(s) out of date: ${drift.map((d) => d.file).join(", ")}`);
+        for (const d of drift) err(`  ${d.file}: ${d.reason}`);
         err("run `npm run generate` (topgen parse docs && topgen generate) and commit the result");
         code = 1;
       },

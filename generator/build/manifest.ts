@@ -1,12 +1,12 @@
-// The manifest that makes regeneration incremental: per API, a hash of its spec and of each file written for it,
-// plus a fingerprint of everything else that shapes the output (templates, emitter sources, prettier, the
-// runtime import). Deterministic (sorted, no times) and committed with generated/; deleting it only costs time.
+// The manifest that makes regeneration incremental, one per target: per API, a hash of its spec and of each file
+// written for it, plus the target's fingerprint (fingerprint.ts: a hash of what the target makes from the probe
+// specs). Deterministic (sorted, no times) and committed with generated/; deleting it only costs time.
 
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "../support/paths.js";
 
+/** The TypeScript target's manifest; a target names its own (Target.manifestFile). */
 export const MANIFEST_FILE = "topgen-manifest.json";
 
 export interface FileStamp {
@@ -27,7 +27,7 @@ export interface ManifestEntry {
 export interface Manifest {
   manifestVersion: 1;
   fingerprint: string;
-  /** index.ts, which lists every API. */
+  /** The target's aggregate file (index.ts, which lists every API; the OpenAPI document). */
   index: FileStamp;
   /** Keyed by spec file name. */
   apis: Record<string, ManifestEntry>;
@@ -41,36 +41,8 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** Sources whose change may change generated code; hashed as text from the package's own folders. */
-const EMITTER_SOURCES = ["generator/targets/typescript", "generator/model", "generator/names", "generator/build/sdk.ts"];
-
-export function fingerprint(templatesDir: string, runtimeImport: string): string {
-  const hash = createHash("sha256");
-  const root = packageRoot();
-  const add = (label: string, data: string | Buffer) => hash.update(`${label}\0${data.length}\0`).update(data);
-  for (const source of EMITTER_SOURCES) {
-    for (const file of listFiles(join(root, source), /\.(ts|json)$/)) add(file.slice(root.length), readFileSync(file));
-  }
-  for (const file of listFiles(templatesDir, /\.hbs$/)) add(file.slice(templatesDir.length), readFileSync(file));
-  // prettier is pinned to an exact version in topgen's package.json, so its range there names the version used.
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-  add("prettier", pkg.dependencies?.["prettier"] ?? "");
-  add("runtimeImport", runtimeImport);
-  return hash.digest("hex");
-}
-
-function listFiles(path: string, pattern: RegExp): string[] {
-  if (!existsSync(path)) return [];
-  if (statSync(path).isDirectory()) {
-    return readdirSync(path)
-      .sort()
-      .flatMap((n) => listFiles(join(path, n), pattern));
-  }
-  return pattern.test(path) ? [path] : [];
-}
-
-export function readManifest(outDir: string): Manifest | undefined {
-  const file = join(outDir, MANIFEST_FILE);
+export function readManifest(outDir: string, name = MANIFEST_FILE): Manifest | undefined {
+  const file = join(outDir, name);
   if (!existsSync(file)) return undefined;
   try {
     const m = JSON.parse(readFileSync(file, "utf8")) as Manifest;

@@ -3,8 +3,14 @@
 
 import { availableParallelism } from "node:os";
 import { Worker, type ResourceLimits } from "node:worker_threads";
-import type { BatchEntry, BatchOptions, BatchResult } from "../targets/typescript/batch.js";
+import type { BatchEntry, BatchOptions, BatchResult, BuildBatch } from "../targets/target.js";
 import type { BatchRequest } from "./worker.js";
+
+/** A target's batch work: the module that exports `buildBatch` (a file URL) and the options it is given. */
+export interface BatchWork {
+  module: string;
+  options: BatchOptions;
+}
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const runsCompiled = import.meta.url.endsWith(".js");
@@ -43,11 +49,12 @@ export function startWorkers(batches: number, threads = availableParallelism()):
   }
 }
 
-async function buildBatch(entries: BatchEntry[], options: BatchOptions): Promise<BatchResult> {
-  return (await import("../targets/typescript/batch.js")).buildBatch(entries, options);
+async function buildBatch(entries: BatchEntry[], work: BatchWork): Promise<BatchResult> {
+  const batchModule = (await import(work.module)) as { buildBatch: BuildBatch };
+  return batchModule.buildBatch(entries, work.options);
 }
 
-export async function buildBatches(batches: BatchEntry[][], options: BatchOptions, pool: PoolOptions = {}): Promise<BatchResult[]> {
+export async function buildBatches(batches: BatchEntry[][], options: BatchWork, pool: PoolOptions = {}): Promise<BatchResult[]> {
   const threads = Math.min(pool.threads ?? availableParallelism(), batches.length);
   const results: BatchResult[] = new Array<BatchResult>(batches.length);
   let done = 0;
@@ -74,7 +81,7 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchOption
             const send = () => {
               if (next >= batches.length) return resolvePromise();
               current = next++;
-              const request: BatchRequest = { id: current, entries: batches[current]!, options };
+              const request: BatchRequest = { id: current, entries: batches[current]!, module: options.module, options: options.options };
               worker.postMessage(request);
             };
             worker.on("message", (msg: { id: number; result?: BatchResult; error?: string }) => {
@@ -105,7 +112,7 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchOption
 
 /** The batches left when a worker has died: built in this thread, one after another. */
 async function drain(
-  options: BatchOptions,
+  options: BatchWork,
   batches: BatchEntry[][],
   take: () => number,
   finished: (i: number, r: BatchResult) => void,

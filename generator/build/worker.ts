@@ -1,17 +1,26 @@
-// Worker thread entry: builds the batches the pool sends, one at a time.
+// Worker thread entry: builds the batches the pool sends, one at a time, with the batch module of the target that
+// sent them (imported by URL: build/ knows no concrete target).
 
 import { parentPort } from "node:worker_threads";
-import { buildBatch, type BatchEntry, type BatchOptions } from "../targets/typescript/batch.js";
+import type { BatchEntry, BatchOptions, BuildBatch } from "../targets/target.js";
 
 export interface BatchRequest {
   id: number;
   entries: BatchEntry[];
+  /** The target's batch module (a file URL). */
+  module: string;
   options: BatchOptions;
 }
 
+const modules = new Map<string, Promise<{ buildBatch: BuildBatch }>>();
+
 parentPort?.on("message", (request: BatchRequest) => {
-  buildBatch(request.entries, request.options).then(
-    (result) => parentPort!.postMessage({ id: request.id, result }),
-    (e: unknown) => parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
-  );
+  let loaded = modules.get(request.module);
+  if (!loaded) modules.set(request.module, (loaded = import(request.module) as Promise<{ buildBatch: BuildBatch }>));
+  loaded
+    .then((m) => m.buildBatch(request.entries, request.options))
+    .then(
+      (result) => parentPort!.postMessage({ id: request.id, result }),
+      (e: unknown) => parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
+    );
 });

@@ -10,8 +10,9 @@ import { writeFolder, type WriteResult } from "../build/files.js";
 import { expandInputs, posixPath, readFolder } from "../support/fs.js";
 import { parseDoc, parseDocBytes } from "./parse.js";
 import { isDocPage } from "../read/index.js";
-import { expectedSdk } from "../build/generate.js";
-import { MANIFEST_FILE } from "../build/manifest.js";
+import { expectedFiles } from "../build/generate.js";
+import { readManifest, sha256, type Manifest } from "../build/manifest.js";
+import { targetsOf } from "./targets.js";
 export { loadSpecs } from "../model/load.js";
 import { serializeSpec } from "../model/serialize.js";
 import type { ApiSpec } from "../model/types.js";
@@ -45,19 +46,98 @@ export function writeSpecs(specs: ReadonlyMap<string, string>, dir: string): Wri
 export interface Drift {
   file: string;
   patch: string;
+  /** Why it differs: its spec changed (the docs), or the generator did, or neither (a hand edit). */
+  reason: string;
 }
 
-/** What `docs/` + templates + generator would produce now, against what is on disk. */
+/** What `docs/` + templates + generator would produce now, against what is on disk; each difference says why. */
 export async function checkProject(config: Config): Promise<Drift[]> {
   const docs = existsSync(config.docs) ? [config.docs] : [];
   const specs = parseDocs(docs, config);
-  const drift = compareFolder(config.specs, specs, (n) => n.endsWith(".json"), config.root);
-  const expected = await expectedSdk(config, specs);
-  drift.push(...compareFolder(config.out, expected, (n) => n.endsWith(".ts") || n === MANIFEST_FILE, config.root));
+  const specsOnDisk = readFolder(config.specs, (n) => n.endsWith(".json"));
+  const drift = compareFolder(config.specs, specs, (n) => n.endsWith(".json"), config.root, (name, have, want) => specReason(have, want));
+  for (const target of targetsOf(config)) {
+    const expected = await expectedFiles(target, { root: config.root, specs: config.specs }, specs);
+    const why = generatedReason({
+      onDisk: readManifest(target.outDir, target.manifestFile),
+      expected: JSON.parse(expected.get(target.manifestFile)!) as Manifest,
+      manifestFile: target.manifestFile,
+      specsOnDisk,
+      specs,
+      specsDir: posixPath(relative(config.root, config.specs)) || ".",
+    });
+    drift.push(...compareFolder(target.outDir, expected, (n) => target.owns(n), config.root, why));
+  }
   return drift;
 }
 
-function compareFolder(dir: string, expected: ReadonlyMap<string, string>, keep: (name: string) => boolean, root: string): Drift[] {
+type Reason = (name: string, have: string | undefined, want: string | undefined) => string;
+
+const DOCS = "the docs";
+const GENERATOR = "the generator";
+
+/** A spec file: its doc page changed (the docs), or the same page now reads differently (the parser). */
+function specReason(have: string | undefined, want: string | undefined): string {
+  if (have === undefined) return `a new doc page in docs/, not parsed yet (${DOCS})`;
+  if (want === undefined) return `its doc page is no longer in docs/ (${DOCS})`;
+  const page = (text: string) => {
+    try {
+      return (JSON.parse(text) as { source?: { sha256?: unknown } }).source?.sha256;
+    } catch {
+      return undefined;
+    }
+  };
+  if (page(have) !== page(want)) return `its doc page changed (${DOCS})`;
+  return `same doc page, different spec: the reader or normalizer changed (${GENERATOR}), or the spec was edited by hand`;
+}
+
+interface WhyInput {
+  onDisk: Manifest | undefined;
+  expected: Manifest;
+  manifestFile: string;
+  specsOnDisk: ReadonlyMap<string, string>;
+  specs: ReadonlyMap<string, string>;
+  specsDir: string;
+}
+
+/**
+ * A generated file: from the manifests, which API it belongs to, then whether that API's spec changed (docs/
+ * give another spec than specs/ holds, or specs/ changed since the last generate), and whether the generator did
+ * (the fingerprint recorded on disk is not the one the generator has now).
+ */
+function generatedReason(input: WhyInput): Reason {
+  const { onDisk, expected, specsOnDisk, specs } = input;
+  const specOf = (file: string) =>
+    [expected, onDisk].flatMap((m) => (m ? Object.entries(m.apis) : [])).find(([, e]) => file in e.files)?.[0];
+  const specChanged = (name: string): string | undefined => {
+    const have = specsOnDisk.get(name);
+    if (have !== specs.get(name)) return `its spec changed: docs/ now give another ${input.specsDir}/${name} (${DOCS})`;
+    if (have !== undefined && onDisk?.apis[name] !== undefined && onDisk.apis[name].spec !== sha256(have)) {
+      return `its spec ${input.specsDir}/${name} changed since the last generate (${DOCS})`;
+    }
+    if (have !== undefined && onDisk !== undefined && onDisk.apis[name] === undefined) return `its spec ${input.specsDir}/${name} is new (${DOCS})`;
+    return undefined;
+  };
+  const generatorChanged = () =>
+    onDisk === undefined
+      ? `no manifest on disk to tell (${input.manifestFile})`
+      : onDisk.fingerprint !== expected.fingerprint
+        ? `the emitter or templates changed: their output for the probe specs differs (${GENERATOR})`
+        : undefined;
+  return (name) => {
+    const spec = specOf(name);
+    const names = spec !== undefined ? [spec] : [...new Set([...specsOnDisk.keys(), ...specs.keys(), ...Object.keys(onDisk?.apis ?? {})])].sort();
+    const changed = names.map(specChanged).filter((r) => r !== undefined);
+    const reasons = spec !== undefined ? changed : changed.length ? [`the specs changed (${DOCS})`] : [];
+    const generator = generatorChanged();
+    if (generator !== undefined) reasons.push(generator);
+    return reasons.length
+      ? reasons.join("; and ")
+      : "neither its spec nor the generator's fingerprint changed: edited by hand (or a generator change the probe specs do not reach)";
+  };
+}
+
+function compareFolder(dir: string, expected: ReadonlyMap<string, string>, keep: (name: string) => boolean, root: string, why: Reason): Drift[] {
   const actual = readFolder(dir, keep);
   const names = [...new Set([...actual.keys(), ...expected.keys()])].sort();
   const drift: Drift[] = [];
@@ -76,6 +156,7 @@ function compareFolder(dir: string, expected: ReadonlyMap<string, string>, keep:
         "on disk",
         "expected",
       ),
+      reason: why(name, have, want),
     });
   }
   return drift;

@@ -75,6 +75,13 @@ describe("architecture", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("build/ knows no concrete target: only the seam (targets/target.ts); the project layer passes targets in", () => {
+    const wrong = [...graph].flatMap(([file, targets]) =>
+      /generator\/build\//.test(file) ? targets.filter((t) => /generator\/targets\/[^/]+\//.test(t)).map((t) => `${relative(REPO, file)} → ${relative(REPO, t)}`) : [],
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it("no import cycle", () => {
     const state = new Map<string, "open" | "done">();
     const cycles: string[] = [];

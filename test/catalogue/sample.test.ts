@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { defaultTemplatesDir } from "../../generator/support/paths.js";
 import { parseDoc } from "../../generator/project/parse.js";
-import { buildSdk } from "../../generator/build/sdk.js";
+import { buildSdk } from "../../generator/project/sdk.js";
 import { catalogueFiles, sample } from "../support/catalogue.js";
 import { REPO } from "../support/sdk.js";
 

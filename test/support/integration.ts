@@ -2,7 +2,7 @@
 // and a test that uses that output. One build for every case, with the options a user's project would have.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { buildSdk, type Sdk } from "../../generator/build/sdk.js";
+import { buildSdk, type Sdk } from "../../generator/project/sdk.js";
 import { parseSpec } from "../../generator/model/load.js";
 import { defaultTemplatesDir } from "../../generator/support/paths.js";
 import { REPO } from "./sdk.js";

@@ -1,6 +1,6 @@
 // Test helpers: build an SDK in memory from specs, as `topgen generate` would, without writing anything.
 import { join, resolve } from "node:path";
-import { buildSdk, type Sdk } from "../../generator/build/sdk.js";
+import { buildSdk, type Sdk } from "../../generator/project/sdk.js";
 import { defaultTemplatesDir } from "../../generator/support/paths.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
 

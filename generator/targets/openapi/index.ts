@@ -1,10 +1,12 @@
 // The OpenAPI 3.1 export: `topgen openapi [--specs dir] [--out file]`.
 
-import { isAbsolute, relative } from "node:path";
+import { basename, dirname, isAbsolute, relative } from "node:path";
 import { InputError } from "../../support/errors.js";
 import { loadSpecs } from "../../model/load.js";
 import { buildOpenApi, OPENAPI_VERSION, type OpenApiOptions } from "./document.js";
 import { serializeOpenApi, writeTextFile } from "./write.js";
+import { PROBE_SPECS } from "../probes.js";
+import { codeKey, type Target } from "../target.js";
 
 export { buildOpenApi, apiComponents, OPENAPI_VERSION, FORM, MULTIPART, type OpenApiOptions } from "./document.js";
 export { apiBases, structNames, ERROR_RESPONSE } from "./names.js";
@@ -30,4 +32,26 @@ export function runOpenApiCommand(specsDir: string, root: string, out: string | 
   const shown = relative(root, out);
   const where = shown === "" || shown.startsWith("..") || isAbsolute(shown) ? out : shown;
   return `exported ${apis} APIs as OpenAPI ${OPENAPI_VERSION} to ${where} (${Buffer.byteLength(text)} bytes)`;
+}
+
+/**
+ * The export as a Target (config key "openapi": the document's file): one aggregate file built from every spec,
+ * no per-API files. Through build/ it is rebuilt only when a spec or the exporter's output changed, and `check`
+ * compares it. Its manifest sits beside it, named after it.
+ */
+export function openapiTarget(file: string, options: OpenApiOptions = {}): Target {
+  const name = basename(file);
+  const manifestFile = `${name.replace(/\.json$/, "")}.topgen-manifest.json`;
+  return {
+    name: "openapi",
+    outDir: dirname(file),
+    manifestFile,
+    filesOf: () => [],
+    aggregate: { file: name, from: "specs", build: async ({ specs }) => serializeOpenApi(buildOpenApi(specs(), options)) },
+    owns: (n) => n === name || n === manifestFile,
+    fingerprint: {
+      key: () => codeKey(["openapi", JSON.stringify(options)]),
+      probe: async () => serializeOpenApi(buildOpenApi(PROBE_SPECS, options)),
+    },
+  };
 }

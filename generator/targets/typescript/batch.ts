@@ -2,45 +2,31 @@
 // runs and under test. Templates and the verifier are kept per thread and reused by every batch.
 
 import { join } from "node:path";
-import type { Diagnostic } from "../../model/types.js";
-import type { ApiSpec } from "../../model/types.js";
+import { folderText, type BatchEntry, type BatchResult } from "../target.js";
 import { timed, type Timings } from "../../support/timing.js";
 import { formatTs } from "./format.js";
-import type { ApiNames } from "../../names/api-names.js";
 import { planModule, type EmitOptions } from "./plan.js";
 import { loadTemplates, renderModule, type Templates } from "./render.js";
-import { Verifier, type VerifyProblem } from "./verify.js";
+import { Verifier } from "./verify.js";
 
-export interface BatchEntry {
-  spec: ApiSpec;
-  /** The spec file as shown in the generated header (relative to the project root). */
-  specPath: string;
-  names: ApiNames;
-}
+export type { BatchEntry, BatchResult } from "../target.js";
 
-export interface BatchOptions extends EmitOptions {
+/** Plain data, sent to worker threads (a type, not an interface: it must fit Target's BatchOptions). */
+export type BatchOptions = {
+  [K in keyof EmitOptions]: EmitOptions[K];
+} & {
   templatesDir: string;
   outDir: string;
-}
+};
 
-export interface BatchResult {
-  files: [name: string, text: string][];
-  /** Per API: the diagnostics of naming decisions made while planning. */
-  diagnostics: { method: string; diagnostic: Diagnostic }[];
-  problems: VerifyProblem[];
-  /** Rendered code prettier could not parse: a template or generator bug. */
-  unparsable?: { file: string; specPath: string; line?: number; message: string };
-  timings: [stage: string, ms: number][];
-}
-
-let templates: { dir: string; value: Templates } | undefined;
+/** Kept while the templates' text is the same (a long-running process sees an edited template). */
+let templates: { key: string; value: Templates } | undefined;
 let verifier: Verifier | undefined;
 
 export async function buildBatch(entries: BatchEntry[], options: BatchOptions): Promise<BatchResult> {
   const timings: Timings = new Map();
-  if (templates?.dir !== options.templatesDir) {
-    templates = { dir: options.templatesDir, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
-  }
+  const key = `${options.templatesDir}\0${folderText(options.templatesDir, /\.hbs$/)}`;
+  if (templates?.key !== key) templates = { key, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
   const views = timed(timings, "plan", () => entries.map((e) => planModule(e.spec, e.specPath, options, e.names)));
   const rendered = timed(timings, "render", () => views.map((v) => [`${v.fileName}.ts`, renderModule(templates!.value, v), v.specPath] as const));
   const files: [string, string][] = [];
