@@ -117,6 +117,8 @@ export class TopTransportError extends TopError {
   declare readonly body?: string;
   /** Where a redirect pointed (kind `redirect`), as sent. */
   declare readonly location?: string;
+  /** A 429 or 503's `Retry-After`, in milliseconds from when it arrived. */
+  declare readonly retryAfterMs?: number;
   constructor(init: {
     method: string;
     kind: TransportErrorKind;
@@ -125,6 +127,7 @@ export class TopTransportError extends TopError {
     contentType?: string | undefined;
     body?: string | undefined;
     location?: string | undefined;
+    retryAfterMs?: number | undefined;
     cause?: unknown;
   }) {
     super(init.method, `${init.method}: ${init.message}`, init.cause === undefined ? undefined : { cause: init.cause });
@@ -133,6 +136,7 @@ export class TopTransportError extends TopError {
     if (init.contentType !== undefined) this.contentType = init.contentType;
     if (init.body !== undefined) this.body = init.body;
     if (init.location !== undefined) this.location = init.location;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }
 }
 

@@ -1,7 +1,9 @@
 // When a failed call is sent again, and after how long. By default only what retrying cannot harm:
-// - any call the gateway refused before running it: connection refused (nothing was sent), HTTP 429 or 503,
-//   and TOP code 7 (call limit) when its message says how long the ban lasts and that is within maxBanWaitMs
-//   (the wait is then the ban, plus the backoff);
+// - any call the gateway refused before running it: connection refused (nothing was sent), HTTP 429, HTTP 503
+//   with a Retry-After (the server says it refused the call and when to come back; a bare 503 may come from
+//   behind the gateway, after the call ran, and counts as a 5xx), and TOP code 7 (call limit) when its message
+//   says how long the ban lasts; a stated wait (Retry-After, ban) is waited out, plus the backoff, when it is
+//   within maxBanWaitMs, and not retried otherwise;
 // - a read method (see isReadMethod) also on what may have happened after the call ran: a reset or dropped
 //   connection, a timeout, any other HTTP 5xx, and TOP errors with an `isp.*` sub-code (the service behind the
 //   gateway failed). A write is retried on those only with retryWrites (client option or per call).
@@ -100,8 +102,10 @@ const BAN = /ban will last for (\d{1,9}) more seconds?/i;
 export function verdict(err: unknown, policy: RetryPolicy, method: string, retryWrites: boolean): Verdict {
   const refused = (minWaitMs = 0): Verdict => ({ retry: true, reason: "refused", minWaitMs });
   const mayHaveRun: Verdict = policy.isRead(method) || retryWrites ? { retry: true, reason: "read", minWaitMs: 0 } : NO;
-  const byStatus = (status: number | undefined): Verdict | undefined => {
-    if (status === 429 || status === 503) return refused();
+  const stated = (waitMs: number): Verdict => (waitMs <= policy.maxBanWaitMs ? refused(waitMs) : NO);
+  const byStatus = (status: number | undefined, retryAfterMs?: number): Verdict | undefined => {
+    if (status === 429) return retryAfterMs === undefined ? refused() : stated(retryAfterMs);
+    if (status === 503 && retryAfterMs !== undefined) return stated(retryAfterMs);
     if (status !== undefined && status >= 500 && status <= 599) return mayHaveRun;
     return undefined;
   };
@@ -112,20 +116,18 @@ export function verdict(err: unknown, policy: RetryPolicy, method: string, retry
       case "timeout":
         return mayHaveRun;
       case "http":
-        return byStatus(err.status) ?? NO;
+        return byStatus(err.status, err.retryAfterMs) ?? NO;
       default:
         return NO;
     }
   }
   if (err instanceof TopApiError) {
-    const status = byStatus(err.status);
-    if (status !== undefined) return status;
     if (err.codeText === "7") {
       const ban = BAN.exec(`${err.subMsg ?? ""} ${err.msg}`);
-      if (ban === null) return NO;
-      const waitMs = Number(ban[1]) * 1000;
-      return waitMs <= policy.maxBanWaitMs ? refused(waitMs) : NO;
+      return ban === null ? NO : stated(Number(ban[1]) * 1000);
     }
+    const status = byStatus(err.status);
+    if (status !== undefined) return status;
     if (err.subCode?.startsWith("isp.") === true) return mayHaveRun;
   }
   return NO;

@@ -31,9 +31,10 @@ export interface JsonAnswer {
 
 /** Sends the request and returns the body parsed losslessly; throws TopTransportError for anything else. */
 export async function exchangeJson(x: HttpExchange): Promise<JsonAnswer> {
-  const { status, contentType, text } = await exchange(x);
+  const { status, contentType, retryAfter, text } = await exchange(x);
   const fail = (kind: TransportErrorKind, message: string): never => {
-    throw new TopTransportError({ method: x.method, kind, message, status, contentType, body: text });
+    const retryAfterMs = retryAfter === null ? undefined : retryAfterMsOf(retryAfter);
+    throw new TopTransportError({ method: x.method, kind, message, status, contentType, body: text, retryAfterMs });
   };
   if (status < 200 || status > 299) {
     const apiError = apiErrorOf(x.method, tryParse(text), () => text, status);
@@ -51,6 +52,14 @@ export async function exchangeJson(x: HttpExchange): Promise<JsonAnswer> {
   }
 }
 
+/** `Retry-After` as seconds or an HTTP date → milliseconds from now; undefined when unreadable. */
+export function retryAfterMsOf(header: string, now: number = Date.now()): number | undefined {
+  const text = header.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) || !/[a-z]/i.test(text) ? undefined : Math.max(0, date - now);
+}
+
 function tryParse(text: string): unknown {
   try {
     return parseLossless(text);
@@ -66,7 +75,14 @@ class Refusal extends Error {
   }
 }
 
-async function exchange(x: HttpExchange): Promise<{ status: number; contentType: string; text: string }> {
+interface RawAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly retryAfter: string | null;
+  readonly text: string;
+}
+
+async function exchange(x: HttpExchange): Promise<RawAnswer> {
   const controller = new AbortController();
   let timedOut: string | undefined;
   const timeout = (ms: number | undefined, what: string): ReturnType<typeof setTimeout> | undefined =>
@@ -94,7 +110,7 @@ async function exchange(x: HttpExchange): Promise<{ status: number; contentType:
       throw new Refusal(redirectError(x.method, status, response.headers.get("location")));
     }
     const text = await readText(response, x, controller.signal);
-    return { status, contentType, text };
+    return { status, contentType, retryAfter: response.headers.get("retry-after"), text };
   } catch (err) {
     if (err instanceof Refusal) throw err.error;
     if (timedOut !== undefined) {
