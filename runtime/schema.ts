@@ -4,7 +4,16 @@
 // nothing, which keeps thousands of generated modules cheap to verify; it is read once, on first use.
 
 import { decodeResponse } from "./decode.js";
-import type { CodecOf, DateMode, DecodeOptions, FieldShape, Int64Mode, ResponseOf, StructShape } from "./types.js";
+import {
+  type CodecOf,
+  type DateMode,
+  type DecodeOptions,
+  type FieldShape,
+  type Int64Mode,
+  type ResponseOf,
+  SCALAR_TYPES,
+  type StructShape,
+} from "./types.js";
 import type { StructCheck } from "./validate.js";
 import { compiledStructCheck } from "./validator-compile.js";
 
@@ -65,8 +74,15 @@ interface MutableStruct {
   atLeastOne?: string[][];
 }
 
+/**
+ * Reads the schema text, checking every line first (the compiled validator writes limits into code): known keys
+ * only, a known type, limits that are finite numbers (lengths and list sizes non-negative integers, minValue ≤
+ * maxValue), enum values and rule fields that are strings, struct references that exist. A bad line is an Error
+ * naming it.
+ */
 function parseSchema(text: string): Map<string, StructShape> {
   const structs = new Map<string, MutableStruct>();
+  const references: Array<{ key: string; line: number }> = [];
   let current: MutableStruct | undefined;
   const lookup = (key: string): (() => StructShape) => {
     let shape: StructShape | undefined;
@@ -75,6 +91,9 @@ function parseSchema(text: string): Map<string, StructShape> {
   for (const [index, line] of text.split("\n").entries()) {
     if (line.trim() === "") continue;
     const item = JSON.parse(line) as Record<string, unknown>;
+    const problem = lineProblem(item, structs);
+    if (problem !== undefined) throw new Error(`schema line ${index + 1}: ${problem}`);
+    if (typeof item["struct"] === "string" && item["type"] !== undefined) references.push({ key: item["struct"], line: index + 1 });
     if (typeof item["struct"] === "string" && item["type"] === undefined) {
       current = { name: String(item["name"]), fields: [], ...(typeof item["method"] === "string" ? { method: item["method"] } : {}) };
       structs.set(item["struct"], current);
@@ -87,7 +106,79 @@ function parseSchema(text: string): Map<string, StructShape> {
       current.fields.push(struct === undefined ? field : { ...field, struct: lookup(struct) });
     }
   }
+  for (const { key, line } of references) {
+    if (!structs.has(key)) throw new Error(`schema line ${line}: no struct ${JSON.stringify(key)} in the schema`);
+  }
   return structs;
+}
+
+const STRUCT_KEYS: ReadonlySet<string> = new Set(["struct", "name", "method"]);
+const FIELD_KEYS: ReadonlySet<string> = new Set([
+  "name",
+  "type",
+  "list",
+  "required",
+  "struct",
+  "maxLength",
+  "maxListSize",
+  "minValue",
+  "maxValue",
+  "enum",
+]);
+const TYPES: ReadonlySet<string> = new Set([...SCALAR_TYPES, "Struct"]);
+
+function shown(value: unknown): string {
+  return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
+}
+
+/** What is wrong with one parsed schema line, or undefined. */
+function lineProblem(item: unknown, structs: ReadonlyMap<string, unknown>): string | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return "not a JSON object";
+  const line = item as Record<string, unknown>;
+  const keys = Object.keys(line);
+  const isString = (v: unknown): v is string => typeof v === "string";
+  if (keys.includes("atLeastOne")) {
+    if (keys.length !== 1) return "a rule line has only atLeastOne";
+    const fields = line["atLeastOne"];
+    return Array.isArray(fields) && fields.length > 0 && fields.every(isString) ? undefined : "atLeastOne is a list of field names";
+  }
+  if (line["type"] === undefined) {
+    const extra = keys.find((k) => !STRUCT_KEYS.has(k));
+    if (extra !== undefined) return `unknown key ${JSON.stringify(extra)} on a struct line`;
+    if (!isString(line["struct"]) || line["struct"] === "") return "a struct line needs a struct key";
+    if (structs.has(line["struct"])) return `struct ${JSON.stringify(line["struct"])} written twice`;
+    if (!isString(line["name"])) return "a struct line needs a name";
+    if (line["method"] !== undefined && !isString(line["method"])) return "method is text";
+    return undefined;
+  }
+  const extra = keys.find((k) => !FIELD_KEYS.has(k));
+  if (extra !== undefined) return `unknown key ${JSON.stringify(extra)} on a field line`;
+  if (!isString(line["name"]) || line["name"] === "") return "a field needs a name";
+  if (!isString(line["type"]) || !TYPES.has(line["type"])) return `unknown type ${JSON.stringify(line["type"])}`;
+  if (line["struct"] !== undefined && (line["type"] !== "Struct" || !isString(line["struct"]))) {
+    return "struct names a struct, on a Struct field only";
+  }
+  for (const flag of ["list", "required"]) {
+    if (line[flag] !== undefined && line[flag] !== true) return `${flag} is true when present`;
+  }
+  for (const count of ["maxLength", "maxListSize"]) {
+    const v = line[count];
+    if (v !== undefined && !(typeof v === "number" && Number.isSafeInteger(v) && v >= 0)) {
+      return `${count} must be a non-negative integer, not ${shown(v)}`;
+    }
+  }
+  for (const bound of ["minValue", "maxValue"]) {
+    const v = line[bound];
+    if (v !== undefined && !(typeof v === "number" && Number.isFinite(v))) {
+      return `${bound} must be a finite number, not ${shown(v)}`;
+    }
+  }
+  const min = line["minValue"];
+  const max = line["maxValue"];
+  if (typeof min === "number" && typeof max === "number" && min > max) return `minValue ${min} is above maxValue ${max}`;
+  const values = line["enum"];
+  if (values !== undefined && !(Array.isArray(values) && values.every(isString))) return "enum is a list of strings";
+  return undefined;
 }
 
 function structOf(structs: ReadonlyMap<string, StructShape>, key: string): StructShape {
