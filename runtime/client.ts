@@ -116,8 +116,8 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
    * response. Throws TopApiError, TopTransportError or TopDecodeError; none of them carries a secret.
    */
   async execute<R>(req: TopRequest<R>, opts?: ExecuteOptions): Promise<ResponseOf<R, CodecOf<I, D>>> {
-    return this.#guard(opts, async () => {
-      const answer = await this.#send(req.method, this.#wire(req), opts);
+    return this.#guard(opts, async (signs) => {
+      const answer = await this.#send(req.method, this.#wire(req), opts, signs);
       const options = { int64: this.int64, dates: this.dates };
       return decodeParsed(req.method, req.responseShape, answer.parsed, answer.text, options) as ResponseOf<R, CodecOf<I, D>>;
     });
@@ -128,9 +128,9 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
    * untyped, as received (wrapper included). Throws TopApiError for `error_response`, and the transport errors.
    */
   async executeRaw(req: RawRequest | TopRequest, opts?: ExecuteOptions): Promise<JsonValue> {
-    return this.#guard(opts, async () => {
+    return this.#guard(opts, async (signs) => {
       const wire = isTopRequest(req) ? this.#wire(req) : rawWire(req);
-      const answer = await this.#send(req.method, wire, opts);
+      const answer = await this.#send(req.method, wire, opts, signs);
       const apiError = apiErrorOf(req.method, answer.parsed, () => answer.text);
       if (apiError !== undefined) throw apiError;
       return toJsonValue(answer.parsed);
@@ -147,15 +147,19 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
    * Sends the call, and again while the retry policy allows (each attempt signed afresh with a new timestamp).
    * TopApiError bodies count as failures here, so that code 7 and isp.* errors can be retried.
    */
-  async #send(method: string, wire: WireParams, opts: ExecuteOptions | undefined): Promise<JsonAnswer> {
+  async #send(
+    method: string,
+    wire: WireParams,
+    opts: ExecuteOptions | undefined,
+    signs: string[],
+  ): Promise<JsonAnswer> {
     const policy = this.retry;
     const attempts = opts?.retry === false ? 1 : policy.attempts;
     const retryWrites = opts?.retryWrites ?? policy.retryWrites;
-    const secrets = secretForms([this.#appSecret, opts?.session ?? ""]);
     for (let attempt = 1; ; attempt++) {
       let answer: JsonAnswer;
       try {
-        answer = await this.#attempt(method, wire, opts);
+        answer = await this.#attempt(method, wire, opts, signs);
         const apiError = apiErrorOf(method, answer.parsed, () => answer.text);
         if (apiError === undefined || attempt >= attempts) return answer;
         if (!verdict(apiError, policy, method, retryWrites).retry) return answer;
@@ -164,7 +168,7 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
         const v = verdict(err, policy, method, retryWrites);
         if (!v.retry || attempt >= attempts) throw err;
         const delayMs = v.minWaitMs + backoffMs(policy, attempt);
-        const error = redactError(err as TopError, secrets);
+        const error = redactError(err as TopError, this.#secrets(opts, signs));
         policy.onRetry?.({ method, attempt, error, delayMs, reason: v.reason });
         try {
           await sleep(delayMs, opts?.signal);
@@ -175,7 +179,7 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
     }
   }
 
-  async #attempt(method: string, wire: WireParams, opts: ExecuteOptions | undefined): Promise<JsonAnswer> {
+  async #attempt(method: string, wire: WireParams, opts: ExecuteOptions | undefined, signs: string[]): Promise<JsonAnswer> {
     const common = {
       method,
       app_key: this.appKey,
@@ -187,6 +191,7 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
       target_app_key: this.targetAppKey,
     };
     const request = buildHttpRequest(this.gateway, common, wire, this.#appSecret);
+    signs.push(request.url.searchParams.get("sign") ?? "");
     const fetch = this.#fetch ?? globalThis.fetch;
     return exchangeJson({
       ...request,
@@ -199,13 +204,18 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
     });
   }
 
-  /** Runs the call and scrubs the app secret and the session out of whatever it throws. */
-  async #guard<T>(opts: ExecuteOptions | undefined, work: () => Promise<T>): Promise<T> {
+  /** Runs the call and scrubs the app secret, the session and each attempt's sign out of whatever it throws. */
+  async #guard<T>(opts: ExecuteOptions | undefined, work: (signs: string[]) => Promise<T>): Promise<T> {
+    const signs: string[] = [];
     try {
-      return await work();
+      return await work(signs);
     } catch (err) {
-      throw redactError(err, secretForms([this.#appSecret, opts?.session ?? ""]));
+      throw redactError(err, this.#secrets(opts, signs));
     }
+  }
+
+  #secrets(opts: ExecuteOptions | undefined, signs: readonly string[]): string[] {
+    return secretForms([this.#appSecret, opts?.session ?? "", ...signs]);
   }
 }
 

@@ -320,6 +320,30 @@ describe("retry: what is sent again by default", () => {
   });
 });
 
+describe("the signature is scrubbed too", () => {
+  const echoSign = (status: number) => (got: Received): Reply => ({
+    status,
+    body: JSON.stringify({ error_response: { code: 15, msg: `sign=${got.query.sign ?? ""}`, sub_code: "isp.echo", sub_msg: got.query.sign ?? "" } }),
+  });
+  const cases: Array<[string, { given: Array<(got: Received) => Reply>; method: string; want: { attempts: number } }]> = [
+    ["a write whose answer echoes its sign", { given: [echoSign(200)], method: WRITE, want: { attempts: 1 } }],
+    ["a read retried three times, each answer echoing that attempt's sign", { given: [echoSign(500), echoSign(500), echoSign(200)], method: READ, want: { attempts: 3 } }],
+  ];
+  it.each(cases)("%s", async (_title, { given, method, want }) => {
+    gateway.reply(...given);
+    const retries: RetryInfo[] = [];
+    const outcome = await call(client({ retry: { baseDelayMs: 5, onRetry: (info) => retries.push(info) } }), method);
+    expect(outcome.seen).toHaveLength(want.attempts);
+    expect(outcome.error).toBeInstanceOf(TopApiError);
+    expect((outcome.error as TopApiError).msg).toBe("sign=***");
+    for (const got of outcome.seen) {
+      expect(got.query.sign).toMatch(/^[0-9A-F]{64}$/);
+      for (const err of [outcome.error, ...retries.map((r) => r.error)]) expect(inspect(err, { showHidden: true, depth: Infinity })).not.toContain(got.query.sign);
+    }
+    expectNoSecret(outcome.error);
+  });
+});
+
 describe("retry: TOP code 7 (call limit) with a ban time", () => {
   it("a write banned for 1 second is sent again after at least 1 s", async () => {
     gateway.reply({ body: BUSY_BODY }, { body: OK(WRITE) });

@@ -63,6 +63,12 @@ describe("parseLossless (runtime/json-parse.ts)", () => {
   it.each(invalid)("%s: a SyntaxError, as JSON.parse", (_title, { given }) => {
     expect(() => JSON.parse(given)).toThrow(SyntaxError);
     expect(() => parseLossless(given)).toThrow(SyntaxError);
+    expect(() => parseLossless(given)).toThrow(/ at position \d+$/); // the generator's sample check quotes the text there
+  });
+
+  it("names the position of the fault", () => {
+    expect(() => parseLossless('{"id":xxx}')).toThrow("JSON value expected but got 'x' at position 6");
+    expect(() => parseLossless("[1")).toThrow("Comma ',' or end of array ']' expected but reached end of input at position 2");
   });
 
   it("nesting beyond the bound is a SyntaxError, not a stack overflow", () => {
