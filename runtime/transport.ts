@@ -109,6 +109,12 @@ async function exchange(x: HttpExchange): Promise<RawAnswer> {
       await response.body?.cancel().catch(() => undefined);
       throw new Refusal(redirectError(x.method, status, response.headers.get("location")));
     }
+    if (response.redirected) {
+      // a custom fetch that followed a redirect itself: its answer is from elsewhere (only origin and path kept)
+      await response.body?.cancel().catch(() => undefined);
+      const where = new URL(response.url);
+      throw new Refusal(redirectError(x.method, status, `${where.origin}${where.pathname}`));
+    }
     const text = await readText(response, x, controller.signal);
     return { status, contentType, retryAfter: response.headers.get("retry-after"), text };
   } catch (err) {
