@@ -20,6 +20,11 @@ interface Result {
   readonly ms: number;
   /** Peak RSS during the case minus RSS just before it, MiB. */
   readonly peakMiB: number;
+  /**
+   * The case did not raise the process's high-water mark (building its input went higher): its own peak is at
+   * most peakMiB, not known exactly.
+   */
+  readonly atMost: boolean;
   /** Heap growth with the result still alive, after a GC, MiB. */
   readonly retainedMiB: number;
   readonly note: string;
@@ -186,6 +191,7 @@ async function child(name: string): Promise<void> {
   await (await fetch("data:,warm")).text(); // Node loads undici on the first fetch: not the case's cost
   gc();
   const before = process.memoryUsage();
+  const highBefore = process.resourceUsage().maxRSS;
   const started = performance.now();
   const { keep, note } = await c.run(input);
   const ms = performance.now() - started;
@@ -193,7 +199,7 @@ async function child(name: string): Promise<void> {
   gc();
   const after = process.memoryUsage();
   const retained = after.heapUsed - before.heapUsed;
-  const result: Result = { ms, peakMiB: peakKiB / 1024 - before.rss / MB, retainedMiB: retained / MB, note };
+  const result: Result = { ms, peakMiB: peakKiB / 1024 - before.rss / MB, atMost: peakKiB <= highBefore, retainedMiB: retained / MB, note };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (keep === Symbol.for("never")) console.log(keep, input); // keeps the result alive up to the measurement
 }
@@ -211,8 +217,9 @@ function main(): void {
     }
     const median = (pick: (r: Result) => number): number => [...results.map(pick)].sort((a, b) => a - b)[Math.floor(results.length / 2)] ?? 0;
     const peak = median((r) => r.peakMiB);
-    const ratio = c.sizeMiB <= 64 ? `${(peak / c.sizeMiB).toFixed(2)}×` : "—";
-    const row = `| ${c.title} | ${median((r) => r.ms).toFixed(0)} ms | ${peak.toFixed(0)} MiB | ${ratio} | ${median((r) => r.retainedMiB).toFixed(0)} MiB | ${results[0]?.note ?? ""} |`;
+    const le = results.some((r) => r.atMost) ? "≤ " : "";
+    const ratio = c.sizeMiB <= 64 ? `${le}${(peak / c.sizeMiB).toFixed(2)}×` : "—";
+    const row = `| ${c.title} | ${median((r) => r.ms).toFixed(0)} ms | ${le}${peak.toFixed(0)} MiB | ${ratio} | ${median((r) => r.retainedMiB).toFixed(0)} MiB | ${results[0]?.note ?? ""} |`;
     console.log(row);
     rows.push(row);
   }
@@ -222,6 +229,7 @@ function main(): void {
     `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}. ${runs} runs per row, each in a fresh process; median.`,
     "Other work sharing the machine makes times noisy: compare rows of one run.",
     "Peak: the process's peak RSS minus its RSS just before the case (input text already built); × is that over the body size.",
+    "≤: the case stayed under the high-water mark left by building its input, so its own peak is at most that.",
     "Retained: JS heap growth with the result still alive, after a GC (a slice of the body text costs nothing here;",
     "a negative figure is garbage from building the input, collected only then).",
     "The TopClient rows include the loopback server in the same process and undici's reading; the decode rows are",
