@@ -1,7 +1,15 @@
 // The runtime that generated modules and SDK users import.
 export * from "./types.js";
 export * from "./validate.js";
-export { TopClient, DEFAULT_GATEWAY } from "./client.js";
+export {
+  TopClient,
+  DEFAULT_GATEWAY,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+} from "./client.js";
+export { DEFAULT_RETRY, isReadMethod } from "./retry.js";
+export type { RetryInfo, RetryOptions, RetryPolicy } from "./retry.js";
 export type { ExecuteOptions, RawRequest, TopClientOptions } from "./client.js";
 export { TopError, TopApiError, TopValidationError, TopDecodeError, TopTransportError } from "./errors.js";
 export type { TransportErrorKind } from "./errors.js";

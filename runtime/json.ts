@@ -1,5 +1,6 @@
 // Lossless JSON: parse without rounding 64-bit integers, stringify bigint and exact-digit numbers as bare numbers.
-import { isLosslessNumber, LosslessNumber, parse, stringify } from "lossless-json";
+import { isLosslessNumber, LosslessNumber, stringify } from "lossless-json";
+import { parseJsonLossless } from "./json-parse.js";
 
 export { isLosslessNumber, LosslessNumber };
 
@@ -11,10 +12,11 @@ export type JsonValue = null | boolean | number | bigint | string | JsonValue[] 
 
 /**
  * Parses JSON text keeping every number as a LosslessNumber (its exact text). Duplicate keys: the last one
- * wins, as with JSON.parse. Throws a SyntaxError on invalid JSON.
+ * wins, as with JSON.parse. Throws a SyntaxError on invalid JSON. Strings are read in slices (json-parse.ts):
+ * a long string costs about its own size, where lossless-json's parse built it one character at a time.
  */
 export function parseLossless(text: string): unknown {
-  return parse(text, null, { onDuplicateKey: (info) => info.newValue });
+  return parseJsonLossless(text);
 }
 
 /** JSON text of a value; bigint and LosslessNumber are written as bare numbers with their exact digits. */

@@ -63,6 +63,7 @@ interface MutableStruct {
   atLeastOne?: string[][];
 }
 
+/** The structs of a schema text, by key; its lines are checked by parseSchemaLines before any is used. */
 function parseSchema(text: string): Map<string, StructShape> {
   const structs = new Map<string, MutableStruct>();
   let current: MutableStruct | undefined;

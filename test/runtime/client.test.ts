@@ -298,10 +298,24 @@ describe("TopClient: answers that are not a response", () => {
       },
     ],
     [
-      "HTTP 500 with JSON",
+      "HTTP 500 with an error_response: its code and sub-code are kept",
       {
-        given: { status: 500, body: '{"error_response":{"code":15}}' },
+        given: { status: 500, body: '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.remote-service-error"}}' },
+        want: { name: "TopApiError", code: 15, codeText: "15", subCode: "isp.remote-service-error", status: 500 },
+      },
+    ],
+    [
+      "HTTP 500 with JSON that is not an error_response",
+      {
+        given: { status: 500, body: '{"oops":1}' },
         want: { name: "TopTransportError", kind: "http", status: 500 },
+      },
+    ],
+    [
+      "an odd code is kept as text",
+      {
+        given: { body: '{"error_response":{"code":"7x","msg":"odd"}}' },
+        want: { name: "TopApiError", code: 0, codeText: "7x", message: expect.stringContaining("TOP error 7x odd") },
       },
     ],
     [
