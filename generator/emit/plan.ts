@@ -2,7 +2,7 @@
 // decided here; doc text stays raw and is escaped by the template helpers (escape.ts).
 
 import type { ApiSpec, Diagnostic, Field, Limits } from "../spec/types.js";
-import { isScalarType } from "../spec/types.js";
+import { enumClosed, isScalarType } from "../spec/types.js";
 import { isInheritedName } from "../../runtime/objects.js";
 import { tsString } from "./escape.js";
 import { structNames } from "./struct-names.js";
@@ -174,7 +174,7 @@ function schemaOf(
       ...(f.list ? { list: true } : {}),
       ...(f.required ? { required: true } : {}),
       ...limitsOf(type, f.limits),
-      ...(type === "String" && f.enum?.length ? { enum: f.enum.map((e) => e.value) } : {}),
+      ...(type === "String" && f.enum?.length && enumClosed(f) ? { enum: f.enum.map((e) => e.value) } : {}),
       ...(f.fields ? { struct: names.get(f)! } : {}),
     });
   }
