@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import type { ApiSpec, Field } from "../spec/types.js";
 import { jsdoc, templateText, tsString } from "./escape.js";
 import type { ModuleView } from "./plan.js";
+import { htmlToText } from "../spec/description-text.js";
 
 export interface Templates {
   module: Handlebars.TemplateDelegate<ModuleView>;
@@ -75,14 +76,14 @@ function fieldParagraphs(field: Field): (string | undefined)[] {
   if (field.limits?.minValue !== undefined) limits.push(`min value ${field.limits.minValue}`);
   if (field.limits?.maxValue !== undefined) limits.push(`max value ${field.limits.maxValue}`);
   return [
-    field.description,
+    field.description === undefined ? undefined : htmlToText(field.description),
     field.enum?.map((e) => `- \`${e.value}\`${e.description ? `: ${e.description}` : ""}`).join("\n"),
     limits.length ? `Limits: ${limits.join(", ")}.` : undefined,
   ];
 }
 
 function apiParagraphs(spec: ApiSpec): (string | undefined)[] {
-  return [`\`${spec.method}\` — ${spec.title}`, spec.description];
+  return [`\`${spec.method}\` — ${spec.title}`, htmlToText(spec.description)];
 }
 
 function apiTags(spec: ApiSpec): [string, string][] {
