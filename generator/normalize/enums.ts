@@ -6,6 +6,7 @@ import { htmlToText } from "../spec/description-text.js";
 import type { EnumValue } from "../spec/types.js";
 
 const VALUE = String.raw`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*`;
+const HAN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 
 /**
  * A key:value attribute list (`主订单扩展属性;payCurrency:HKD(港币)`, `effective: … abilityLevel: 0: 没有等级`):
@@ -43,7 +44,8 @@ function javadocStyle(text: string): EnumValue[] | undefined {
 /** `REFUND_ONLY_NO_SHIP(未发货仅退款),REFUND_ONLY_WHIT_GOODS(收到货仅退款(退货退款))` — parentheses may nest. */
 function parenthesized(text: string): EnumValue[] | undefined {
   const out: EnumValue[] = [];
-  const re = new RegExp(String.raw`(?:^|[\s,，;；:：、*])(${VALUE})\s*[(（]`, "g");
+  // A value may open a parenthesis (`用量类型（SINGLEDAILYDOSE("单日剂量"), …`) or follow a word (`包括ALL_GROUP(所有目录)`).
+  const re = new RegExp(String.raw`(?:^|[\s,，;；:：、*(（]|(?<=[${HAN}]))(${VALUE})\s*[(（]`, "g");
   let m: RegExpExecArray | null;
   let expectEnd = -1;
   while ((m = re.exec(text))) {
@@ -115,7 +117,8 @@ function spaced(text: string): EnumValue[] | undefined {
  * in increasing order. A parenthesis closing the list speaks of the field (its default), not of the last code.
  */
 function codes(text: string): EnumValue[] | undefined {
-  const re = /(?:^|[\s,，;；:：。、])(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)/g; // not a range (16－30平米)
+  // The first code may open a parenthesis (`(0-身份证; 1-护照`) or follow a word (`票种类别1-船票`); a range is no code (16－30平米).
+  const re = new RegExp(String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`, "g");
   const hits = [...text.matchAll(re)];
   if (hits.length < 2) return undefined;
   const values = hits.map((m) => Number(m[1]));
