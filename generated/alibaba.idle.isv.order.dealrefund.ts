@@ -213,7 +213,7 @@ const responseSchema = rt.schema<AlibabaIdleIsvOrderDealrefundResponse>(`
 {"name":"real_refund_fee","type":"Number"}
 {"name":"refund_status","type":"String"}
 {"name":"refund_time","type":"Date"}
-{"name":"refund_type","type":"String","enum":["REFUND_ONLY_NO_SHIP","REFUND_ONLY_NO_RECIVE","REFUND_ONLY_WHIT_GOODS"]}
+{"name":"refund_type","type":"String"}
 {"name":"return_goods_status","type":"String"}
 {"name":"timeout","type":"Number"}
 `);

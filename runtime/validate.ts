@@ -1,7 +1,9 @@
 // The checks of one value each, that validate() runs per field (./validator.ts binds them to a shape's fields;
 // the compiled check, ./validator-compile.ts, calls them for the values its own code does not judge). Each takes the
 // parent path and the key, and builds the issue's path only when there is an issue.
-// "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing.
+// "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing;
+// and a required field holding a string of only whitespace is missing too, as the official Java SDK's
+// RequestCheckUtils.checkNotEmpty decides (it trims: every character up to U+0020).
 
 import { fieldValue } from "./objects.js";
 import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
@@ -52,15 +54,28 @@ export function missing(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
 
-/** True when the value is present; reports `required` when it is missing and must not be. */
+/**
+ * A string that Java's `String.trim()` leaves empty: every character is at most U+0020 (spaces, tabs, line breaks,
+ * other control characters). Unicode spaces beyond that (U+3000, U+00A0) are text, as they are to `trim()`.
+ * The first character settles almost every call.
+ */
+export function blank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x20) return false;
+  return true;
+}
+
+/**
+ * True when the value is present; reports `required` when it is missing and must not be. A required string of
+ * only whitespace is missing (Java's checkNotEmpty); an optional one is sent as it is.
+ */
 function present(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): boolean {
-  if (!missing(value)) return true;
+  if (!missing(value) && !(required && typeof value === "string" && blank(value))) return true;
   if (required) report(issues, path, key, "required", REQUIRED);
   return false;
 }
 
 export function checkString(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
-  if (rule === undefined && typeof value === "string" && value !== "") return; // the common case, first
+  if (rule === undefined && typeof value === "string" && value.charCodeAt(0) > 0x20) return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "string") return report(issues, path, key, "type", EXPECTED.string + kindOf(value));
   if (rule?.maxLength !== undefined && value.length > rule.maxLength) {

@@ -9,7 +9,7 @@
 import type { FieldShape, IssueCode, StructShape } from "./types.js";
 import type { Path, StructCheck } from "./validate.js";
 import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, quoted, REQUIRED, tooLong } from "./issue-texts.js";
-import { missing, pathOf } from "./validate.js";
+import { blank, missing, pathOf } from "./validate.js";
 import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
 
@@ -139,7 +139,7 @@ class Compiler {
           : this.fields(shape, x, place.at, [...inside, shape]).join("\n");
       return `if (${test}) {\n${body}\n} else if (!(${absent})) {\n${failed}\n}`;
     }
-    const test = this.test(field, x);
+    const test = this.test(field, x, required);
     if (test === undefined) return failed;
     return absent === "false" ? `if (!(${test})) {\n${failed}\n}` : `if (!(${absent} || (${test}))) {\n${failed}\n}`;
   }
@@ -153,7 +153,8 @@ class Compiler {
     const slow = () => `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
     const push = (code: IssueCode, message: string) => `issues.push({ path: ${place.at.text()}, code: "${code}", message: ${message} });`;
     const typeIssue = (expected: string) => push("type", `${JSON.stringify(expected)} + t(${x})`);
-    const ifMissing = `if (${x} === undefined || ${x} === null || ${x} === "") {${required ? push("required", JSON.stringify(REQUIRED)) : ""}}`;
+    const blank = required ? ` || (typeof ${x} === "string" && b(${x}))` : "";
+    const ifMissing = `if (${x} === undefined || ${x} === null || ${x} === ""${blank}) {${required ? push("required", JSON.stringify(REQUIRED)) : ""}}`;
     const range = [
       field.minValue !== undefined ? `if (${x} < ${field.minValue}) ${push("minValue", JSON.stringify(atLeast(field.minValue)))}` : "",
       field.maxValue !== undefined ? `if (${x} > ${field.maxValue}) ${push("maxValue", JSON.stringify(atMost(field.maxValue)))}` : "",
@@ -194,7 +195,7 @@ class Compiler {
   }
 
   /** A test a valid, present value passes (and an invalid one never does); undefined when there is none. */
-  private test(field: FieldShape, x: string): string | undefined {
+  private test(field: FieldShape, x: string, required: boolean): string | undefined {
     const range = [
       field.minValue !== undefined ? ` && ${x} >= ${field.minValue}` : "",
       field.maxValue !== undefined ? ` && ${x} <= ${field.maxValue}` : "",
@@ -203,7 +204,9 @@ class Compiler {
       case "String": {
         const max = field.maxLength !== undefined ? ` && ${x}.length <= ${field.maxLength}` : "";
         const values = field.enum?.length ? ` && ${this.oneOf(field.enum, x)}` : "";
-        return `typeof ${x} === "string" && ${x} !== ""${max}${values}`;
+        // A required string of only whitespace is missing (Java's checkNotEmpty): the first character settles it.
+        const present = required ? `(${x}.charCodeAt(0) > 32 || !b(${x}))` : `${x} !== ""`;
+        return `typeof ${x} === "string" && ${present}${max}${values}`;
       }
       case "Number":
         return `typeof ${x} === "number" && Number.isSafeInteger(${x})${range}`;
@@ -230,8 +233,8 @@ function compile(shape: StructShape): StructCheck {
   const source = `${constants}\n${compiler.functions.join("\n")}\nreturn ${root};`;
   // m: missing (TOP sends nothing for undefined, null or ""); d: a path's text with a key under it (an item's
   // index, or field names joined by "."); o: an own property; t, q, l: parts of issue texts (the kind of a value,
-  // a quoted value, a length over its limit).
-  const factory = new Function("c", "m", "d", "o", "t", "q", "l", source) as (
+  // a quoted value, a length over its limit); b: a string of only whitespace (missing where the field is required).
+  const factory = new Function("c", "m", "d", "o", "t", "q", "l", "b", source) as (
     c: unknown[],
     m: (x: unknown) => boolean,
     d: (path: Path, key: string | number) => string,
@@ -239,6 +242,7 @@ function compile(shape: StructShape): StructCheck {
     t: (value: unknown) => string,
     q: (value: string) => string,
     l: (length: number, max: number) => string,
+    b: (value: string) => boolean,
   ) => StructCheck;
-  return factory(compiler.constants, missing, pathOf, own, kindOf, quoted, tooLong);
+  return factory(compiler.constants, missing, pathOf, own, kindOf, quoted, tooLong, blank);
 }

@@ -3,7 +3,7 @@
 import type { ApiSpec, Field } from "./types.js";
 
 const SPEC_KEYS = ["specVersion", "method", "title", "description", "source", "request", "response", "rules", "samples", "diagnostics"] as const;
-const FIELD_KEYS = ["name", "type", "list", "required", "example", "description", "limits", "enum", "fields"] as const;
+const FIELD_KEYS = ["name", "type", "list", "required", "example", "description", "limits", "enum", "enumEvidence", "fields"] as const;
 const LIMIT_KEYS = ["maxLength", "maxListSize", "maxValue", "minValue", "default"] as const;
 const SAMPLE_KEYS = ["request", "response", "responseSimplified", "error"] as const;
 
@@ -35,6 +35,7 @@ function canonicalField(field: Field): Record<string, unknown> {
   const out = pick(field, FIELD_KEYS);
   if (field.limits) out["limits"] = pick(field.limits, LIMIT_KEYS);
   if (field.enum) out["enum"] = field.enum.map((e) => pick(e, ["value", "description"]));
+  if (field.enumEvidence) out["enumEvidence"] = pick(field.enumEvidence, ["closed", "why"]);
   if (field.fields) out["fields"] = field.fields.map(canonicalField);
   return out;
 }

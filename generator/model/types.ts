@@ -15,6 +15,15 @@ export interface EnumValue {
   description?: string;
 }
 
+/**
+ * Whether an enum is closed (validate() and the request type refuse other values) and why. Written by the reader
+ * for every enum it draws from a description; an enum without it is open.
+ */
+export interface EnumEvidence {
+  closed: boolean;
+  why: string;
+}
+
 export interface Field {
   name: string;
   /** String | Number | Boolean | Date | Price | BigDecimal | Json | Map | File | FieldList | <StructName> */
@@ -25,6 +34,7 @@ export interface Field {
   description?: string;
   limits?: Limits;
   enum?: EnumValue[];
+  enumEvidence?: EnumEvidence;
   /** Present exactly when `type` is a struct. */
   fields?: Field[];
 }
@@ -56,4 +66,9 @@ export type ScalarTypeName = (typeof SCALAR_TYPES)[number];
 
 export function isScalarType(type: string): type is ScalarTypeName {
   return (SCALAR_TYPES as readonly string[]).includes(type);
+}
+
+/** A request enum is closed only where the spec records the evidence for it; an enum without evidence is open. */
+export function enumClosed(field: Field): boolean {
+  return field.enumEvidence?.closed === true;
 }

@@ -2,13 +2,27 @@
 // must find two or more values, or it does not apply; a description that only mentions values elsewhere
 // (`type=CASH`) is left alone.
 
+import { htmlToText } from "../model/description-text.js";
 import type { EnumValue } from "../model/types.js";
 
 const VALUE = String.raw`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*`;
+const HAN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 
+/**
+ * A key:value attribute list (`主订单扩展属性;payCurrency:HKD(港币)`, `effective: … abilityLevel: 0: 没有等级`):
+ * the values belong to a key inside the field, not to the field.
+ */
+const ATTRIBUTE_KEY = /(?<![A-Za-z0-9_])[a-z][A-Za-z0-9_]*\s*[:：](?!\/\/)/;
+
+/**
+ * The values a description lists. HTML is read as text first (`<li>` items as ` * ` bullets); a key:value
+ * attribute list is no enum.
+ */
 export function enumFromDescription(description: string): EnumValue[] | undefined {
-  for (const pattern of [javadocStyle, parenthesized, numbered, spaced, codes]) {
-    const values = pattern(description);
+  const text = htmlToText(description, " * ");
+  if (ATTRIBUTE_KEY.test(text)) return undefined;
+  for (const pattern of [javadocStyle, parenthesized, bullets, numbered, spaced, codes]) {
+    const values = pattern(text);
     if (values && values.length >= 2 && new Set(values.map((v) => v.value)).size === values.length) return values;
   }
   return undefined;
@@ -30,14 +44,15 @@ function javadocStyle(text: string): EnumValue[] | undefined {
 /** `REFUND_ONLY_NO_SHIP(未发货仅退款),REFUND_ONLY_WHIT_GOODS(收到货仅退款(退货退款))` — parentheses may nest. */
 function parenthesized(text: string): EnumValue[] | undefined {
   const out: EnumValue[] = [];
-  const re = new RegExp(String.raw`(?:^|[\s,，;；:：、])(${VALUE})\s*[(（]`, "g");
+  // A value may open a parenthesis (`用量类型（SINGLEDAILYDOSE("单日剂量"), …`) or follow a word (`包括ALL_GROUP(所有目录)`).
+  const re = new RegExp(String.raw`(?:^|[\s,，;；:：、*(（]|(?<=[${HAN}]))(${VALUE})\s*[(（]`, "g");
   let m: RegExpExecArray | null;
   let expectEnd = -1;
   while ((m = re.exec(text))) {
     const open = re.lastIndex - 1;
     const close = matchingParen(text, open);
     if (close < 0) return undefined;
-    if (expectEnd >= 0 && !/^[\s,，;；、]*$/.test(text.slice(expectEnd, m.index + (m[0].length - m[0].trimStart().length)))) {
+    if (expectEnd >= 0 && !/^[\s,，;；、*]*$/.test(text.slice(expectEnd, m.index + (m[0].length - m[0].trimStart().length)))) {
       break;
     }
     out.push(entry(m[1]!, text.slice(open + 1, close)));
@@ -58,6 +73,18 @@ function matchingParen(text: string, open: number): number {
     }
   }
   return -1;
+}
+
+/** ` * NEW ---> 新建 * LOAD_WAIT ---> 待装车` — bullets, each a value then its text (after an arrow, a colon or a dash). */
+function bullets(text: string): EnumValue[] | undefined {
+  const re = new RegExp(String.raw`(?:^|\s)\*\s*(${VALUE})\s*(?:-+>|[:：]|[-－]|(?=\s))`, "g");
+  const hits = [...text.matchAll(re)];
+  if (hits.length < 2) return undefined;
+  return hits.map((m, i) => {
+    const start = m.index + m[0].length;
+    const end = hits[i + 1]?.index ?? text.length;
+    return entry(m[1]!, text.slice(start, end));
+  });
 }
 
 /** `1. CASH:现金支付; 2. UNIONPAY:银联刷卡支付; … 9. MOLING:支付时抹零` */
@@ -90,7 +117,8 @@ function spaced(text: string): EnumValue[] | undefined {
  * in increasing order. A parenthesis closing the list speaks of the field (its default), not of the last code.
  */
 function codes(text: string): EnumValue[] | undefined {
-  const re = /(?:^|[\s,，;；:：。、])(\d{1,4})\s*[-－:：]\s*(?=\S)/g;
+  // The first code may open a parenthesis (`(0-身份证; 1-护照`) or follow a word (`票种类别1-船票`); a range is no code (16－30平米).
+  const re = new RegExp(String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`, "g");
   const hits = [...text.matchAll(re)];
   if (hits.length < 2) return undefined;
   const values = hits.map((m) => Number(m[1]));

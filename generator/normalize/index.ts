@@ -3,6 +3,7 @@
 import type { RawPage, RawRow } from "../read/raw.js";
 import type { ApiSpec, Diagnostic, Field } from "../model/types.js";
 import { settleCells } from "./cells.js";
+import { enumEvidence } from "./enum-evidence.js";
 import { enumFromDescription } from "./enums.js";
 import { buildTree, type Node } from "./nesting.js";
 import { rulesFromFields } from "./rules.js";
@@ -75,7 +76,11 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
   if (limits) field.limits = limits;
   if (parsed.type === "String" && field.description) {
     const values = enumFromDescription(field.description);
-    if (values) field.enum = values;
+    if (values) {
+      field.enum = values;
+      field.enumEvidence = enumEvidence(values, { name: field.name, description: field.description, example: field.example }, side);
+      diagnostics.push({ level: "info", message: enumNote(node, side, field), line: row.line });
+    }
   }
   if (parsed.struct) {
     field.fields = toFields(node.children, side, facts, diagnostics);
@@ -86,6 +91,15 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
     diagnostics.push({ level: "warning", message: `${row.name} is ${parsed.type}, not a struct; its sub-fields were dropped`, line: row.line });
   }
   return field;
+}
+
+/** The info a reviewer finds every prose enum by: where, open or closed and why, and the values. */
+function enumNote(node: Node, side: "request" | "response", field: Field): string {
+  const path: string[] = [];
+  for (let n: Node | undefined = node; n; n = n.parent) path.unshift(n.row.name);
+  const evidence = field.enumEvidence!;
+  const values = field.enum!.map((e) => e.value).join(", ");
+  return `${side} ${path.join(".")}: enum drawn from the description, ${evidence.closed ? "closed" : "open"} (${evidence.why}): ${values}`;
 }
 
 /**

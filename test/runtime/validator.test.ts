@@ -45,7 +45,7 @@ const shapes: [string, StructShape][] = [
 ];
 
 const junk = fc.oneof(
-  fc.constantFrom(undefined, null, "", 0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, true, false, [], {}, new Date("x"), new Date(0)),
+  fc.constantFrom(undefined, null, "", " ", "\t \n", "\u3000", " x", 0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, true, false, [], {}, new Date("x"), new Date(0)),
   fc.string({ maxLength: 8 }),
   fc.integer(),
   fc.double(),
@@ -158,6 +158,36 @@ describe("fields named like members every object has", () => {
   ])("%s", (_, { given, want }) => {
     for (const check of [compiledStructCheck(shape), structCheck(shape)]) {
       expect(run(check, given as Record<string, unknown>).map((i) => `${i.path} ${i.code}`)).toEqual(want);
+    }
+  });
+});
+
+describe("a required string of only whitespace is missing, as Java's RequestCheckUtils.checkNotEmpty decides (it trims)", () => {
+  const shape = schema(`
+{"def":"$params","name":"P"}
+{"name":"a","type":"String","required":true}
+{"name":"o","type":"String"}
+{"name":"j","type":"Json","required":true}
+{"name":"s","type":"Struct","struct":"S"}
+{"name":"l","type":"Struct","list":true,"struct":"S"}
+{"def":"S","name":"S"}
+{"name":"b","type":"String","required":true,"enum":["X"]}
+{"name":"n","type":"Number","required":true}
+`).struct("$params");
+  const full = { a: "x", j: "{}", s: { b: "X", n: 1 } };
+  test.each<[string, { given: Record<string, unknown>; want: string[] }]>([
+    ["present values pass", { given: full, want: [] }],
+    ["spaces at the top level", { given: { ...full, a: "   " }, want: ["a required"] }],
+    ["tab, line break and a control character (all at most U+0020, what trim() removes)", { given: { ...full, a: "\t\r\n\u0001" }, want: ["a required"] }],
+    ["text with spaces around it is present", { given: { ...full, a: "  x  " }, want: [] }],
+    ["U+3000 and U+00A0 are text to trim(), so present", { given: { ...full, a: "\u3000", j: "\u00a0" }, want: [] }],
+    ["an optional blank string is sent as it is", { given: { ...full, o: "  " }, want: [] }],
+    ["a required Json given as blank text", { given: { ...full, j: " " }, want: ["j required"] }],
+    ["inside a struct", { given: { ...full, s: { b: "  ", n: 1 } }, want: ["s.b required"] }],
+    ["inside a list item, and a blank number is missing before it is a wrong type", { given: { ...full, l: [{ b: "X", n: " " }, { b: "\n", n: 2 }] }, want: ["l[0].n required", "l[1].b required"] }],
+  ])("%s", (_, { given, want }) => {
+    for (const check of [compiledStructCheck(shape), structCheck(shape)]) {
+      expect(run(check, given).map((i) => `${i.path} ${i.code}`)).toEqual(want);
     }
   });
 });

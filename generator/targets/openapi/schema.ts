@@ -7,7 +7,7 @@
 // See ARCHITECTURE.md, "Types" and "Protocol".
 
 import { listItemKey } from "../../../runtime/names.js";
-import { isScalarType, type Field, type ScalarTypeName } from "../../model/types.js";
+import { enumClosed, isScalarType, type Field, type ScalarTypeName } from "../../model/types.js";
 import type { JsonValue, Schema } from "./types.js";
 import { takesLength } from "../../model/limits.js";
 
@@ -115,20 +115,20 @@ function itemSchema(field: Field, side: Side, refOf: StructRef, notes: string[])
     else notes.push(`At most ${limits.maxValue}.`);
   }
   if (field.enum !== undefined && field.enum.length > 0) {
-    if (field.type === "String") return enumSchema(schema, field.enum, side);
+    if (field.type === "String") return enumSchema(schema, field.enum, side === "response" || !enumClosed(field));
     notes.push(`Documented values: ${field.enum.map((e) => e.value).join(", ")}.`);
   }
   return schema;
 }
 
 /**
- * Request values are a closed set (the SDK rejects others); response values are open, as in the SDK's
- * `"A" | "B" | (string & {})`: the platform adds values without notice.
+ * Request values are a closed set (the SDK rejects others) where the spec's evidence closes the enum; response
+ * values, and request values without that evidence, are open, as in the SDK's `"A" | "B" | (string & {})`.
  */
-function enumSchema(schema: Schema, values: NonNullable<Field["enum"]>, side: Side): Schema {
+function enumSchema(schema: Schema, values: NonNullable<Field["enum"]>, open: boolean): Schema {
   const closed: Schema = { ...schema, enum: values.map((e) => e.value) };
   if (values.some((e) => e.description !== undefined)) closed["x-enum-descriptions"] = values.map((e) => e.description ?? "");
-  if (side !== "response") return closed;
+  if (!open) return closed;
   const { enum: documented, "x-enum-descriptions": descriptions, ...rest } = closed;
   const known: Schema = { enum: documented ?? [] };
   if (descriptions !== undefined) known["x-enum-descriptions"] = descriptions;

@@ -2,6 +2,7 @@
 // their escaped, indented JSDoc text. The view carries the finished text; templates only place it.
 
 import type { ApiSpec, Field } from "../../model/types.js";
+import { htmlToText } from "../../model/description-text.js";
 import { jsdoc } from "./escape.js";
 
 /** A member's doc block with its own line break, or "" (no blank line where a field has no doc). */
@@ -30,7 +31,7 @@ export function companionDoc(spec: ApiSpec, role: "Params of" | "Response of", r
 
 /** The doc block of the request class: the API's name, description and links. */
 export function apiDoc(spec: ApiSpec): string {
-  return block(jsdoc([`\`${spec.method}\` — ${spec.title}`, spec.description], apiLinks(spec)));
+  return block(jsdoc([`\`${spec.method}\` — ${spec.title}`, htmlToText(spec.description)], apiLinks(spec)));
 }
 
 function block(text: string): string {
@@ -44,7 +45,7 @@ function fieldParagraphs(field: Field): (string | undefined)[] {
   if (field.limits?.minValue !== undefined) limits.push(`min value ${field.limits.minValue}`);
   if (field.limits?.maxValue !== undefined) limits.push(`max value ${field.limits.maxValue}`);
   return [
-    field.description,
+    field.description === undefined ? undefined : htmlToText(field.description),
     field.enum?.map((e) => `- \`${e.value}\`${e.description ? `: ${e.description}` : ""}`).join("\n"),
     limits.length ? `Limits: ${limits.join(", ")}.` : undefined,
   ];

@@ -2,7 +2,7 @@
 // where lines break (layout.ts) are decided here; the templates only place what the view holds.
 
 import type { ApiSpec, Diagnostic, Field, Limits } from "../../model/types.js";
-import { isScalarType } from "../../model/types.js";
+import { enumClosed, isScalarType } from "../../model/types.js";
 import { isInheritedName } from "../../../runtime/objects.js";
 import { propKey } from "./escape.js";
 import { structNames } from "../../names/struct-names.js";
@@ -185,7 +185,7 @@ function schemaOf(
       ...(f.list ? { list: true } : {}),
       ...(f.required ? { required: true } : {}),
       ...limitsOf(type, f.limits),
-      ...(type === "String" && f.enum?.length ? { enum: f.enum.map((e) => e.value) } : {}),
+      ...(type === "String" && f.enum?.length && enumClosed(f) ? { enum: f.enum.map((e) => e.value) } : {}),
       ...(f.fields ? { struct: names.get(f)! } : {}),
     });
   }

@@ -1,6 +1,6 @@
 // The type table of ARCHITECTURE.md ("Types"): doc type → TypeScript type, for request params and for decoded responses.
 
-import type { Field } from "../../model/types.js";
+import { enumClosed, type Field } from "../../model/types.js";
 import { tsString } from "./escape.js";
 
 const REQUEST: Record<string, string> = {
@@ -30,11 +30,11 @@ const RESPONSE: Record<string, string> = {
 };
 
 /**
- * Request side, as the members of its union (one member when it is not a union): enums are closed unions; lists
- * are readonly arrays.
+ * Request side, as the members of its union (one member when it is not a union): an enum is a closed union only
+ * when its evidence says so (see generator/normalize/enum-evidence.ts), else open; lists are readonly arrays.
  */
 export function requestTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
-  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, false) : REQUEST[field.type]!.split(" | ");
+  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, !enumClosed(field)) : REQUEST[field.type]!.split(" | ");
   return field.list ? [`readonly ${arrayItem(item)}[]`] : item;
 }
 

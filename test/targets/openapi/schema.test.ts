@@ -150,14 +150,26 @@ describe("fieldSchema", () => {
     [
       "request enum: closed, with per-value descriptions",
       {
-        given: { name: "op", type: "String", enum: [{ value: "A", description: "甲" }, { value: "B" }] },
+        given: { name: "op", type: "String", enum: [{ value: "A", description: "甲" }, { value: "B" }], enumEvidence: { closed: true, why: "w" } },
         side: "json",
         want: { type: "string", enum: ["A", "B"], "x-enum-descriptions": ["甲", ""] },
       },
     ],
     [
       "request enum without descriptions",
-      { given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }] }, side: "form", want: { type: "string", enum: ["A", "B"] } },
+      { given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }], enumEvidence: { closed: true, why: "w" } }, side: "form", want: { type: "string", enum: ["A", "B"] } },
+    ],
+    [
+      "request enum the evidence leaves open: documented, other values allowed",
+      {
+        given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }], enumEvidence: { closed: false, why: "w" } },
+        side: "form",
+        want: { type: "string", anyOf: [{ enum: ["A", "B"] }, { type: "string" }] },
+      },
+    ],
+    [
+      "request enum without evidence: open",
+      { given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }] }, side: "form", want: { type: "string", anyOf: [{ enum: ["A", "B"] }, { type: "string" }] } },
     ],
     [
       "response enum: open (the platform adds values), the documented ones listed",

@@ -58,7 +58,7 @@ test("any description, example, enum value or field name keeps the module compil
         "test.escaping",
         [
           { name: fieldName, type: "String", description, example },
-          { name: "kind", type: "String", enum: [{ value: enumValue }, { value: `${enumValue}2` }] },
+          { name: "kind", type: "String", enum: [{ value: enumValue }, { value: `${enumValue}2` }], enumEvidence: { closed: true, why: "test" } },
         ],
         [{ name: fieldName, type: "String", description }],
       );
