@@ -3,16 +3,16 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
-import { normalize } from "./normalize/index.js";
+import { normalize, type NormalizeOptions } from "./normalize/index.js";
 import { withSampleCheck } from "./normalize/sample-check.js";
 import { readPage } from "./read/index.js";
 import type { ApiSpec } from "./spec/types.js";
 import { timed, type Timings } from "./timing.js";
 
-export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cwd(), timings?: Timings): ApiSpec {
+export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cwd(), timings?: Timings, options?: NormalizeOptions): ApiSpec {
   const shown = relative(root, file).split(sep).join("/") || file;
   const raw = timed(timings, "read", () => readPage(bytes, shown));
-  const spec = timed(timings, "normalize", () => normalize(raw, { file: shown, sha256: createHash("sha256").update(bytes).digest("hex") }));
+  const spec = timed(timings, "normalize", () => normalize(raw, { file: shown, sha256: createHash("sha256").update(bytes).digest("hex") }, options));
   // Samples as a test of the docs: where a response sample disagrees with the declared types.
   return timed(timings, "sample check", () => withSampleCheck(spec, raw.response));
 }

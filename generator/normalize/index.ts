@@ -6,6 +6,7 @@ import { settleCells } from "./cells.js";
 import { enumFromDescription } from "./enums.js";
 import { buildTree, type Node } from "./nesting.js";
 import { rulesFromFields } from "./rules.js";
+import type { KnownShapes } from "./shapes.js";
 import { combineFacts, type SampleFacts } from "./samples/facts.js";
 import { javaSampleFacts } from "./samples/java.js";
 import { xmlSampleFacts } from "./samples/xml.js";
@@ -16,13 +17,21 @@ export interface SourceInfo {
   sha256: string;
 }
 
-export function normalize(raw: RawPage, source: SourceInfo): ApiSpec {
+export interface NormalizeOptions {
+  /** Struct shapes already known (other APIs' specs, a folder of doc JSON), for depth a text page leaves open. */
+  shapes?: KnownShapes;
+}
+
+export function normalize(raw: RawPage, source: SourceInfo, options: NormalizeOptions = {}): ApiSpec {
   const diagnostics: Diagnostic[] = raw.diagnostics.map((d) => ({ ...d }));
   const requestFacts = raw.samples.request ? javaSampleFacts(raw.samples.request) : undefined;
   const responseFacts = responseSampleFacts(raw);
 
-  const request = toFields(buildTree(raw.request, requestFacts, diagnostics), "request", requestFacts, diagnostics);
-  const response = toFields(buildTree(raw.response, responseFacts, diagnostics), "response", responseFacts, diagnostics);
+  const cues = (facts: SampleFacts | undefined) => ({ facts, shapes: options.shapes, method: raw.method });
+  const requestTree = buildTree(raw.request, cues(requestFacts), diagnostics);
+  const responseTree = buildTree(raw.response, cues(responseFacts), diagnostics);
+  const request = toFields(requestTree, "request", requestFacts, diagnostics);
+  const response = toFields(responseTree, "response", responseFacts, diagnostics);
   const rules = rulesFromFields(request);
 
   const spec: ApiSpec = {
@@ -35,10 +44,25 @@ export function normalize(raw: RawPage, source: SourceInfo): ApiSpec {
     response,
   };
   if (rules.length) spec.rules = rules;
+  const depthCues = [...cuesOf(request, requestTree, "request"), ...cuesOf(response, responseTree, "response")];
+  if (depthCues.length) spec.depthCues = depthCues;
   const samples = pickSamples(raw);
   if (samples) spec.samples = samples;
   if (diagnostics.length) spec.diagnostics = diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return spec;
+}
+
+/** The depth cue of each struct kept in `fields` (nodes dropped as duplicates are skipped), in field order. */
+function cuesOf(fields: Field[], nodes: Node[], side: "request" | "response", prefix = ""): NonNullable<ApiSpec["depthCues"]> {
+  const out: NonNullable<ApiSpec["depthCues"]> = [];
+  for (const field of fields) {
+    const node = nodes.find((n) => n.row.name === field.name);
+    if (!node || !field.fields) continue;
+    const path = prefix ? `${prefix}.${field.name}` : field.name;
+    if (node.depthCue) out.push({ side, path, cue: node.depthCue });
+    out.push(...cuesOf(field.fields, node.children, side, path));
+  }
+  return out;
 }
 
 function responseSampleFacts(raw: RawPage): SampleFacts | undefined {

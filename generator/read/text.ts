@@ -160,7 +160,13 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
     const nameLine = bullets[k]!;
     const nameText = bulletText(nameLine);
     const marked = NESTED_MARK.test(nameText);
-    const typeText = bulletText(bullets[k + 1]!);
+    const typeLine = bullets[k + 1];
+    if (!typeLine) {
+      // A cut page can end right after a nested row's name: there is no row to read.
+      diagnostics.push({ level: "warning", message: `the table ends after the name ${nameText.replace(NESTED_MARK, "")}; row dropped`, line: nameLine.no });
+      break;
+    }
+    const typeText = bulletText(typeLine);
     k += 2;
     const row: RawRow = {
       line: nameLine.no,

@@ -11,9 +11,9 @@ const SEEDS = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.ref
 const FIXTURES = "test/read/fixtures/html";
 const DATA = process.env["TOPGEN_DATA"] ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 
-/** The spec without what must differ between inputs: where it came from and the reader's notes. */
-function comparable(spec: ApiSpec): Omit<ApiSpec, "source" | "diagnostics"> {
-  const { source: _source, diagnostics: _diagnostics, ...rest } = spec;
+/** The spec without what must differ between inputs: where it came from, the reader's notes and depth cues. */
+function comparable(spec: ApiSpec): Omit<ApiSpec, "source" | "diagnostics" | "depthCues"> {
+  const { source: _source, diagnostics: _diagnostics, depthCues: _depthCues, ...rest } = spec;
   return rest;
 }
 
