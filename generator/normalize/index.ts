@@ -7,7 +7,8 @@ import { enumFromDescription } from "./enums.js";
 import { buildTree, type Node } from "./nesting.js";
 import { rulesFromFields } from "./rules.js";
 import type { KnownShapes } from "./shapes.js";
-import { combineFacts, type SampleFacts } from "./samples/facts.js";
+import { combineFacts, withoutLineNumbers, type SampleFacts } from "./samples/facts.js";
+import { jsonSampleFacts } from "./samples/json.js";
 import { javaSampleFacts } from "./samples/java.js";
 import { xmlSampleFacts } from "./samples/xml.js";
 
@@ -66,9 +67,10 @@ function cuesOf(fields: Field[], nodes: Node[], side: "request" | "response", pr
 }
 
 function responseSampleFacts(raw: RawPage): SampleFacts | undefined {
-  if (!raw.samples.response || raw.samples.responseFormat !== "xml") return undefined;
-  const xml = xmlSampleFacts(raw.samples.response);
-  return xml ? combineFacts([xml]) : undefined;
+  if (!raw.samples.response) return undefined;
+  const sample = withoutLineNumbers(raw.samples.response).trim();
+  const facts = sample.startsWith("<") ? xmlSampleFacts(sample) : jsonSampleFacts(sample);
+  return facts ? combineFacts([facts]) : undefined;
 }
 
 function toFields(nodes: Node[], side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field[] {

@@ -147,15 +147,18 @@ function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined,
 
   // The samples, then known shapes: the innermost struct known to hold the name; skip structs known not to.
   let lowest = open.length - 1;
-  const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined][] = [
-    ["sample", (n) => facts?.childrenOf({ name: n.row.name, type: n.row.type })],
-    ["known-shape", (n) => (n.parsed.struct ? shapes?.fieldsOf(n.parsed.type, method) : undefined)],
+  const ref = (n: Node) => ({ name: n.row.name, type: n.row.type });
+  const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined, (n: Node) => boolean][] = [
+    ["sample", (n) => facts?.childrenOf(ref(n)), (n) => facts?.isPartial?.(ref(n)) ?? false],
+    ["known-shape", (n) => (n.parsed.struct ? shapes?.fieldsOf(n.parsed.type, method) : undefined), () => false],
   ];
-  for (const [cue, childrenOf] of sources) {
+  for (const [cue, childrenOf, partial] of sources) {
     for (let i = open.length - 1; i >= 0; i--) {
       const known = childrenOf(open[i]!);
       if (known === undefined) break;
       if (known.has(key)) return { parent: open[i]!, cue, involved };
+      // A sample cut inside this struct does not show all it holds.
+      if (partial(open[i]!)) break;
       if (i === lowest && i > 0) lowest = i - 1;
     }
   }
