@@ -13,6 +13,11 @@ export interface Config {
   templates: string;
   /** What generated modules import the runtime from. */
   runtimeImport: string;
+  /**
+   * `shapes`: a folder of doc JSON pages (the doc site's getDocument payloads) whose struct shapes settle the
+   * depth a text page leaves open, next to the project's own specs/. Optional.
+   */
+  shapes?: string;
 }
 
 export const CONFIG_FILE = "topgen.config.json";
@@ -40,5 +45,6 @@ export function loadConfig(root = process.cwd()): Config {
     out: resolve(root, str("out", "generated")),
     templates: raw["templates"] === undefined ? defaultTemplatesDir() : resolve(root, str("templates", "")),
     runtimeImport: str("runtimeImport", "topgen/runtime"),
+    ...(raw["shapes"] === undefined ? {} : { shapes: resolve(root, str("shapes", "")) }),
   };
 }

@@ -150,7 +150,7 @@ function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined,
   const ref = (n: Node) => ({ name: n.row.name, type: n.row.type });
   const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined, (n: Node) => boolean][] = [
     ["sample", (n) => facts?.childrenOf(ref(n)), (n) => facts?.isPartial?.(ref(n)) ?? false],
-    ["known-shape", (n) => (n.parsed.struct ? shapes?.fieldsOf(n.parsed.type, method) : undefined), () => false],
+    ["known-shape", (n) => (n.parsed.struct ? shapes?.fieldsOf(n.parsed.type, method, n.children.map((c) => nameKey(c.row.name))) : undefined), () => false],
   ];
   for (const [cue, childrenOf, partial] of sources) {
     for (let i = open.length - 1; i >= 0; i--) {

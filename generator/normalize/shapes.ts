@@ -6,8 +6,11 @@ import type { ApiSpec, Field } from "../spec/types.js";
 import { nameKey } from "./samples/facts.js";
 
 export interface KnownShapes {
-  /** Keys (nameKey) of the fields a struct type is known to hold, or undefined when it is not known. */
-  fieldsOf(typeName: string, method: string): ReadonlySet<string> | undefined;
+  /**
+   * Keys (nameKey) of the fields a struct type is known to hold, or undefined when it is not known. Only the
+   * shapes that hold every field `seen` so far count (a type name such as `Result` means other things elsewhere).
+   */
+  fieldsOf(typeName: string, method: string, seen?: readonly string[]): ReadonlySet<string> | undefined;
 }
 
 export const NO_SHAPES: KnownShapes = { fieldsOf: () => undefined };
@@ -32,12 +35,26 @@ export function shapesFromSpecs(specs: Iterable<ApiSpec>): KnownShapes {
     visit(spec.response, spec.method);
   }
   return {
-    fieldsOf(typeName, method) {
+    fieldsOf(typeName, method, seen = []) {
       const perMethod = byType.get(typeName);
       if (!perMethod) return undefined;
       const keys = new Set<string>();
-      for (const [m, k] of perMethod) if (m !== method) for (const x of k) keys.add(x);
+      for (const [m, k] of perMethod) {
+        if (m === method || !seen.every((s) => k.has(s))) continue;
+        for (const x of k) keys.add(x);
+      }
       return keys.size ? keys : undefined;
+    },
+  };
+}
+
+/** Shapes built on first use only (most pages never ask: JSON pages give depth, most text rows are settled). */
+export function lazyShapes(load: () => Iterable<ApiSpec>): KnownShapes {
+  let built: KnownShapes | undefined;
+  return {
+    fieldsOf(typeName, method, seen) {
+      built ??= shapesFromSpecs(load());
+      return built.fieldsOf(typeName, method, seen);
     },
   };
 }
