@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { normalize } from "../../generator/normalize/index.js";
 import { withoutLineNumbers } from "../../generator/normalize/samples/facts.js";
+import { javaSampleFacts } from "../../generator/normalize/samples/java.js";
 import { jsonSampleFacts } from "../../generator/normalize/samples/json.js";
 import { xmlSampleFacts } from "../../generator/normalize/samples/xml.js";
 import { shapesFromSpecs } from "../../generator/normalize/shapes.js";
@@ -86,6 +87,15 @@ describe("depth", () => {
     const facts = jsonSampleFacts(given)!;
     const items = { name: "items", type: "Item []" };
     expect({ children: [...facts.childrenOf(items)!], partial: facts.isPartial!(items), value: facts.valueOf(items, "b") }).toEqual(want);
+  });
+
+  test("a Java sample cut by its source is partial for the objects not yet handed on", () => {
+    const cut = ["DemoRequest req = new DemoRequest();", "DemoRequest.Outer obj1 = new DemoRequest.Outer();", "DemoRequest.Inner obj2 = new DemoRequest.Inner();", 'obj2.setA("1");', "obj1.setInner(obj2);", 'obj1.setB("x'].join("\n");
+    const facts = javaSampleFacts(cut);
+    const outer = { name: "p", type: "Outer" };
+    const inner = { name: "inner", type: "Inner" };
+    expect([facts.isPartial?.(outer), facts.isPartial?.(inner), [...facts.childrenOf(inner)!]]).toEqual([true, false, ["a"]]);
+    expect(javaSampleFacts(cut + '");\nreq.setP(obj1);\nDemoResponse rsp = client.execute(req);').isPartial?.(outer)).toBe(false);
   });
 
   test.each<[string, { given: string; want: string }]>([
