@@ -124,11 +124,14 @@ interface Unsettled {
   alternatives: Node[];
 }
 
-/** Names TOP gives the status fields of its result wrappers; they sit on the outermost struct. */
+/**
+ * Names TOP gives the status fields of its result wrappers; they sit on the outermost struct. Kept to the names
+ * for which that holds more often than not across the catalogue's nested structs (`message`, `msg`, `code` do not).
+ */
 const WRAPPER_NAMES = new Set(
   [
     "success", "is_success", "biz_success", "succeed",
-    "message", "msg", "msg_code", "msg_info", "message_code",
+    "msg_code", "msg_info", "message_code", "total_count", "total_results", "trace_id", "request_id",
     "error_code", "error_msg", "error_message", "err_code", "err_msg", "errcode", "errmsg",
     "result_code", "result_msg", "ret_code", "ret_msg", "sub_code", "sub_msg",
   ].map(nameKey),

@@ -81,4 +81,4 @@ describe.skipIf(!existsSync(`${DATA}/text-pages`))("the 60 real text pages, read
   });
 });
 
-const FLOOR = 0.895;
+const FLOOR = 0.9;
