@@ -7,7 +7,8 @@
 //   4. the page's samples (XML or JSON response, Java request) show which struct holds which field;
 //   5. struct shapes already known (other APIs' specs, a folder of doc JSON), by struct type name;
 //   6. the names TOP puts on its result wrappers (success, msg_code, …) belong to the outermost struct.
-// What no cue settles keeps the innermost open struct, with a warning naming the rows and their lines.
+// What no cue settles keeps the innermost open struct (or, when the row breaks its name order and keeps its
+// parent's, the parent), with a warning naming the rows and their lines.
 // Every struct whose end was in doubt records the weakest cue that decided it (Field.depthCue).
 
 import type { RawRow } from "../read/raw.js";
@@ -166,7 +167,18 @@ function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined,
     }
   }
   if (WRAPPER_NAMES.has(key) && !holds(open[0]!)) return { parent: open[0]!, cue: "wrapper-name", involved };
+  // Many structs list their fields in name order: a row that breaks the innermost struct's order and keeps
+  // its parent's goes to the parent (a guess still, and warned as one).
+  while (lowest > 0 && breaksOrder(node.row.name, open[lowest]!, open[lowest - 1]!)) lowest--;
   return { parent: open[lowest]!, cue: "guess", involved };
+}
+
+function breaksOrder(name: string, inner: Node, outer: Node): boolean {
+  const names = (n: Node) => n.children.map((c) => c.row.name);
+  const ascending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
+  const a = names(inner);
+  const b = names(outer);
+  return a.length >= 3 && ascending(a) && name < a[a.length - 1]! && b.length >= 2 && ascending(b) && name > b[b.length - 1]!;
 }
 
 function unsettledWarning(u: Unsettled): Diagnostic {

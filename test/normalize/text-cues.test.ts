@@ -37,6 +37,20 @@ describe("depth", () => {
       { given: request(["p Outer 可选 外层", ...struct("data", "Data", "数据"), ...leaf("x", "String", "1", "x"), ...leaf("success", "Boolean", "true", "成功")]), want: [["p", [["data", ["x"]], "success"]]] },
     ],
     [
+      "a row that breaks the inner struct's name order and keeps the outer one's goes out (a warned guess)",
+      {
+        given: request(["p Outer 可选 外层", ...leaf("a_id", "String", "1", "a"), ...struct("b_info", "Info", "信息"), ...leaf("k1", "String", "1", "k"), ...leaf("k2", "String", "1", "k"), ...leaf("k3", "String", "1", "k"), ...leaf("c_name", "String", "x", "c")]),
+        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3"]], "c_name"]]],
+      },
+    ],
+    [
+      "a row that keeps the inner struct's name order stays in it",
+      {
+        given: request(["p Outer 可选 外层", ...leaf("a_id", "String", "1", "a"), ...struct("b_info", "Info", "信息"), ...leaf("k1", "String", "1", "k"), ...leaf("k2", "String", "1", "k"), ...leaf("k3", "String", "1", "k"), ...leaf("z_name", "String", "x", "c")]),
+        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3", "z_name"]]]]],
+      },
+    ],
+    [
       "a top-level row ends every open struct",
       { given: request(["p Outer 可选 外层", ...struct("data", "Data", "数据"), ...leaf("x", "String", "1", "x"), "q String 可选 1 顶层"]), want: [["p", [["data", ["x"]]]], "q"] },
     ],
