@@ -15,6 +15,11 @@ export interface Config {
   runtimeImport: string;
   /** The OpenAPI document `generate` keeps up to date and `check` compares (key "openapi"; off when absent). */
   openapi?: string;
+  /**
+   * `shapes`: a folder of doc JSON pages (the doc site's getDocument payloads) whose struct shapes settle the
+   * depth a text page leaves open, next to the project's own specs/. Optional.
+   */
+  shapes?: string;
 }
 
 export const CONFIG_FILE = "topgen.config.json";
@@ -43,5 +48,6 @@ export function loadConfig(root = process.cwd()): Config {
     templates: raw["templates"] === undefined ? defaultTemplatesDir() : resolve(root, str("templates", "")),
     runtimeImport: str("runtimeImport", "topgen/runtime"),
     ...(raw["openapi"] !== undefined ? { openapi: resolve(root, str("openapi", "")) } : {}),
+    ...(raw["shapes"] === undefined ? {} : { shapes: resolve(root, str("shapes", "")) }),
   };
 }

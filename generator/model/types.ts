@@ -39,6 +39,9 @@ export interface Field {
   fields?: Field[];
 }
 
+/** How a text page's nesting was settled: samples, a repeated name, a known struct shape, a wrapper name, or not. */
+export type DepthCue = "sample" | "repeated-name" | "known-shape" | "wrapper-name" | "guess";
+
 export type Rule = { kind: "atLeastOne"; fields: string[]; description?: string };
 
 export interface Diagnostic {
@@ -57,6 +60,11 @@ export interface ApiSpec {
   response: Field[];
   rules?: Rule[];
   samples?: { request?: string; response?: string; responseSimplified?: string; error?: string };
+  /**
+   * Text pages: for each struct whose end was in doubt (the page prints no depth), the weakest cue that decided
+   * it. `guess`: no cue settled it (a warning names the rows). Paths are field names joined by `.`.
+   */
+  depthCues?: { side: "request" | "response"; path: string; cue: DepthCue }[];
   diagnostics?: Diagnostic[];
 }
 

@@ -7,7 +7,9 @@ import { enumEvidence } from "./enum-evidence.js";
 import { enumFromDescription } from "./enums.js";
 import { buildTree, type Node } from "./nesting.js";
 import { rulesFromFields } from "./rules.js";
-import { combineFacts, type SampleFacts } from "./samples/facts.js";
+import type { KnownShapes } from "./shapes.js";
+import { combineFacts, withoutLineNumbers, type SampleFacts } from "./samples/facts.js";
+import { jsonSampleFacts } from "./samples/json.js";
 import { javaSampleFacts } from "./samples/java.js";
 import { xmlSampleFacts } from "./samples/xml.js";
 import { byDocLine } from "../model/diagnostics.js";
@@ -18,13 +20,21 @@ export interface SourceInfo {
   sha256: string;
 }
 
-export function normalize(raw: RawPage, source: SourceInfo): ApiSpec {
+export interface NormalizeOptions {
+  /** Struct shapes already known (other APIs' specs, a folder of doc JSON), for depth a text page leaves open. */
+  shapes?: KnownShapes;
+}
+
+export function normalize(raw: RawPage, source: SourceInfo, options: NormalizeOptions = {}): ApiSpec {
   const diagnostics: Diagnostic[] = raw.diagnostics.map((d) => ({ ...d }));
   const requestFacts = raw.samples.request ? javaSampleFacts(raw.samples.request) : undefined;
   const responseFacts = responseSampleFacts(raw);
 
-  const request = toFields(buildTree(raw.request, requestFacts, diagnostics), "request", requestFacts, diagnostics);
-  const response = toFields(buildTree(raw.response, responseFacts, diagnostics), "response", responseFacts, diagnostics);
+  const cues = (facts: SampleFacts | undefined) => ({ facts, shapes: options.shapes, method: raw.method });
+  const requestTree = buildTree(raw.request, cues(requestFacts), diagnostics);
+  const responseTree = buildTree(raw.response, cues(responseFacts), diagnostics);
+  const request = toFields(requestTree, "request", requestFacts, diagnostics);
+  const response = toFields(responseTree, "response", responseFacts, diagnostics);
   const rules = rulesFromFields(request);
 
   const spec: ApiSpec = {
@@ -37,16 +47,32 @@ export function normalize(raw: RawPage, source: SourceInfo): ApiSpec {
     response,
   };
   if (rules.length) spec.rules = rules;
+  const depthCues = [...cuesOf(request, requestTree, "request"), ...cuesOf(response, responseTree, "response")];
+  if (depthCues.length) spec.depthCues = depthCues;
   const samples = pickSamples(raw);
   if (samples) spec.samples = samples;
   if (diagnostics.length) spec.diagnostics = diagnostics.sort(byDocLine);
   return spec;
 }
 
+/** The depth cue of each struct kept in `fields` (nodes dropped as duplicates are skipped), in field order. */
+function cuesOf(fields: Field[], nodes: Node[], side: "request" | "response", prefix = ""): NonNullable<ApiSpec["depthCues"]> {
+  const out: NonNullable<ApiSpec["depthCues"]> = [];
+  for (const field of fields) {
+    const node = nodes.find((n) => n.row.name === field.name);
+    if (!node || !field.fields) continue;
+    const path = prefix ? `${prefix}.${field.name}` : field.name;
+    if (node.depthCue) out.push({ side, path, cue: node.depthCue });
+    out.push(...cuesOf(field.fields, node.children, side, path));
+  }
+  return out;
+}
+
 function responseSampleFacts(raw: RawPage): SampleFacts | undefined {
-  if (!raw.samples.response || raw.samples.responseFormat !== "xml") return undefined;
-  const xml = xmlSampleFacts(raw.samples.response);
-  return xml ? combineFacts([xml]) : undefined;
+  if (!raw.samples.response) return undefined;
+  const sample = withoutLineNumbers(raw.samples.response).trim();
+  const facts = sample.startsWith("<") ? xmlSampleFacts(sample) : jsonSampleFacts(sample);
+  return facts ? combineFacts([facts]) : undefined;
 }
 
 function toFields(nodes: Node[], side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field[] {

@@ -1,10 +1,20 @@
-// Builds the field tree from raw rows. JSON pages give depth; text pages do not, so for them the samples decide
-// which open struct a nested row belongs to (ARCHITECTURE.md "Doc pages": after a struct's children, its next sibling looks like
-// one more child).
+// Builds the field tree from raw rows. JSON pages give depth; text pages do not (ARCHITECTURE.md "Doc pages": the site prints
+// every nested leaf alike at every depth and marks no struct's end), so for them each nested row after a
+// struct's children is placed by the cues the page has, strongest first:
+//   1. a row printed without `└` is a struct with children: the next row is its first child;
+//   2. a top-level row ends every open struct;
+//   3. a repeated name closes a struct (a struct holds each name once);
+//   4. the page's samples (XML or JSON response, Java request) show which struct holds which field;
+//   5. struct shapes already known (other APIs' specs, a folder of doc JSON), by struct type name;
+//   6. the names TOP puts on its result wrappers (success, msg_code, …) belong to the outermost struct.
+// What no cue settles keeps the innermost open struct (or, when the row breaks its name order and keeps its
+// parent's, the parent), with a warning naming the rows and their lines.
+// Every struct whose end was in doubt records the weakest cue that decided it (Field.depthCue).
 
 import type { RawRow } from "../read/raw.js";
-import type { Diagnostic } from "../model/types.js";
+import type { DepthCue, Diagnostic } from "../model/types.js";
 import { nameKey, type SampleFacts } from "./samples/facts.js";
+import type { KnownShapes } from "./shapes.js";
 import { parseTypeCell, type ParsedType } from "./types.js";
 
 export interface Node {
@@ -12,12 +22,30 @@ export interface Node {
   parsed: ParsedType;
   parent: Node | undefined;
   children: Node[];
+  /** Text pages: the weakest cue that decided where this struct ends (set only when that was in doubt). */
+  depthCue?: DepthCue;
 }
 
-export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Node[] {
+export interface NestingCues {
+  facts?: SampleFacts | undefined;
+  shapes?: KnownShapes | undefined;
+  /** The page's own method (known shapes never answer for it). */
+  method?: string;
+}
+
+/** Strongest first; a struct keeps the weakest cue that took part in deciding its end. */
+const CUE_ORDER: DepthCue[] = ["sample", "repeated-name", "known-shape", "wrapper-name", "guess"];
+
+export function buildTree(rows: RawRow[], cues: SampleFacts | NestingCues | undefined, diagnostics: Diagnostic[]): Node[] {
+  const { facts, shapes, method } = asCues(cues);
   const roots: Node[] = [];
   let stack: Node[] = [];
   let previous: Node | undefined;
+  let pending: Unsettled | undefined;
+  const flush = (): void => {
+    if (pending) diagnostics.push(unsettledWarning(pending));
+    pending = undefined;
+  };
   // Formats that give depth: the latest node seen at each depth, whatever its type (a mistyped parent still
   // owns its children; the normalizer reports it).
   const byDepth: Node[] = [];
@@ -30,20 +58,32 @@ export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagno
     };
     if (row.depth !== undefined) byDepth.length = row.depth;
     if (row.depth === 0 || (row.depth === undefined && !row.nested)) {
+      flush();
       previous = node;
       byDepth[0] = node;
       roots.push(node);
       stack = node.parsed.struct ? [node] : [];
       continue;
     }
-    const parent =
-      row.depth !== undefined
-        ? byDepth[row.depth - 1]
-        : previous?.row.hasChildren && stack[stack.length - 1] === previous
-          ? previous // the row right after a struct printed without `└` is its first child
-          : chooseParent(stack, node, facts, diagnostics);
+    let parent: Node | undefined;
+    if (row.depth !== undefined) parent = byDepth[row.depth - 1];
+    else if (previous?.row.hasChildren && stack[stack.length - 1] === previous) {
+      parent = previous; // the row right after a struct printed without `└` is its first child
+    } else if (stack.length > 0) {
+      const choice = chooseParent(stack, node, facts, shapes, method ?? "");
+      parent = choice.parent;
+      if (choice.cue) for (const n of choice.involved) mark(n, choice.cue);
+      if (choice.cue === "guess" || choice.cue === "wrapper-name") {
+        if (pending && pending.parent === parent && pending.cue === choice.cue) pending.rows.push(row);
+        else {
+          flush();
+          pending = { rows: [row], parent: parent!, cue: choice.cue, alternatives: choice.involved.filter((n) => n !== parent) };
+        }
+      } else flush();
+    }
     previous = node;
     if (!parent) {
+      flush();
       diagnostics.push({ level: "warning", message: `${row.name} has no struct above it; read as top level`, line: row.line });
       roots.push(node);
       stack = node.parsed.struct ? [node] : [];
@@ -56,33 +96,99 @@ export function buildTree(rows: RawRow[], facts: SampleFacts | undefined, diagno
     // On text pages a nested row printed with `└` has no children of its own.
     if (node.parsed.struct && (row.depth !== undefined || row.hasChildren)) stack.push(node);
   }
+  flush();
   return roots;
 }
 
-function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Node | undefined {
+function asCues(cues: SampleFacts | NestingCues | undefined): NestingCues {
+  if (!cues) return {};
+  if ("childrenOf" in cues) return { facts: cues };
+  return cues;
+}
+
+function mark(node: Node, cue: DepthCue): void {
+  if (node.depthCue === undefined || CUE_ORDER.indexOf(cue) > CUE_ORDER.indexOf(node.depthCue)) node.depthCue = cue;
+}
+
+interface Choice {
+  parent: Node;
+  /** Undefined when only one struct was open (no doubt). */
+  cue?: DepthCue;
+  /** The open structs the row could have gone to (the choice among them was in doubt when more than one). */
+  involved: Node[];
+}
+
+interface Unsettled {
+  rows: RawRow[];
+  parent: Node;
+  cue: DepthCue;
+  alternatives: Node[];
+}
+
+/**
+ * Names TOP gives the status fields of its result wrappers; they sit on the outermost struct. Kept to the names
+ * for which that holds more often than not across the catalogue's nested structs (`message`, `msg`, `code` do not).
+ */
+const WRAPPER_NAMES = new Set(
+  [
+    "success", "is_success", "biz_success", "succeed",
+    "msg_code", "msg_info", "message_code", "total_count", "total_results", "trace_id", "request_id",
+    "error_code", "error_msg", "error_message", "err_code", "err_msg", "errcode", "errmsg",
+    "result_code", "result_msg", "ret_code", "ret_msg", "sub_code", "sub_msg",
+  ].map(nameKey),
+);
+
+function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined, shapes: KnownShapes | undefined, method: string): Choice {
   const key = nameKey(node.row.name);
-  for (let i = stack.length - 1; i >= 0; i--) {
-    const candidate = stack[i]!;
-    const known = facts?.childrenOf({ name: candidate.row.name, type: candidate.row.type });
-    if (known?.has(key)) return candidate;
-    if (known === undefined) {
-      if (i > 0) {
-        diagnostics.push({
-          level: "warning",
-          message: `depth of ${node.row.name} is not settled by the samples; placed under ${candidate.row.name}`,
-          line: node.row.line,
-        });
-      }
-      return candidate;
+  const holds = (n: Node) => n.children.some((c) => nameKey(c.row.name) === key);
+  // A struct holds each name once: a repeated name closes every struct that already has it.
+  let top = stack.length - 1;
+  while (top > 0 && holds(stack[top]!)) top--;
+  const repeated = top < stack.length - 1;
+  const open = stack.slice(0, top + 1);
+  if (open.length === 1) return repeated ? { parent: open[0]!, cue: "repeated-name", involved: stack.slice(0) } : { parent: open[0]!, involved: [] };
+  const involved = repeated ? stack.slice(0) : open.slice(0);
+
+  // The samples, then known shapes: the innermost struct known to hold the name; skip structs known not to.
+  let lowest = open.length - 1;
+  const ref = (n: Node) => ({ name: n.row.name, type: n.row.type });
+  const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined, (n: Node) => boolean][] = [
+    ["sample", (n) => facts?.childrenOf(ref(n)), (n) => facts?.isPartial?.(ref(n)) ?? false],
+    ["known-shape", (n) => (n.parsed.struct ? shapes?.fieldsOf(n.parsed.type, method, n.children.map((c) => nameKey(c.row.name))) : undefined), () => false],
+  ];
+  for (const [cue, childrenOf, partial] of sources) {
+    for (let i = open.length - 1; i >= 0; i--) {
+      const known = childrenOf(open[i]!);
+      if (known === undefined) break;
+      if (known.has(key)) return { parent: open[i]!, cue, involved };
+      // A sample cut inside this struct does not show all it holds.
+      if (partial(open[i]!)) break;
+      if (i === lowest && i > 0) lowest = i - 1;
     }
   }
-  const innermost = stack[stack.length - 1];
-  if (innermost && stack.length > 1) {
-    diagnostics.push({
-      level: "warning",
-      message: `the samples do not show ${node.row.name}; placed under ${innermost.row.name}`,
-      line: node.row.line,
-    });
-  }
-  return innermost;
+  if (WRAPPER_NAMES.has(key) && !holds(open[0]!)) return { parent: open[0]!, cue: "wrapper-name", involved };
+  // Many structs list their fields in name order: a row that breaks the innermost struct's order and keeps
+  // its parent's goes to the parent (a guess still, and warned as one).
+  while (lowest > 0 && breaksOrder(node.row.name, open[lowest]!, open[lowest - 1]!)) lowest--;
+  return { parent: open[lowest]!, cue: "guess", involved };
+}
+
+function breaksOrder(name: string, inner: Node, outer: Node): boolean {
+  const names = (n: Node) => n.children.map((c) => c.row.name);
+  const ascending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
+  const a = names(inner);
+  const b = names(outer);
+  return a.length >= 3 && ascending(a) && name < a[a.length - 1]! && b.length >= 2 && ascending(b) && name > b[b.length - 1]!;
+}
+
+function unsettledWarning(u: Unsettled): Diagnostic {
+  const names = u.rows.map((r) => `${r.name} (line ${r.line})`);
+  const shown = names.length > 6 ? [...names.slice(0, 6), `and ${names.length - 6} more`] : names;
+  const others = u.alternatives.map((n) => n.row.name).join(" or ");
+  const why = u.cue === "wrapper-name" ? "a result-wrapper name, read as a field of the outermost struct" : "no cue on the page settles it";
+  return {
+    level: "warning",
+    message: `depth not settled for ${shown.join(", ")}: placed under ${u.parent.row.name}${others ? ` (could be ${others})` : ""}; ${why}`,
+    line: u.rows[0]!.line,
+  };
 }

@@ -16,6 +16,8 @@ import { targetsOf } from "./targets.js";
 export { loadSpecs } from "../model/load.js";
 import { serializeSpec } from "../model/serialize.js";
 import type { ApiSpec } from "../model/types.js";
+import { parseSpec } from "../model/load.js";
+import { lazyShapes, type KnownShapes } from "../normalize/shapes.js";
 import { timed, type Timings } from "../support/timing.js";
 
 export function specFileName(method: string): string {
@@ -26,10 +28,11 @@ export function specFileName(method: string): string {
 export function parseDocs(inputs: string[], config: Config, timings?: Timings): Map<string, string> {
   const specs = new Map<string, string>();
   const origin = new Map<string, string>();
+  const options = { shapes: projectShapes(config) };
   for (const { path: file, named } of expandInputs(inputs)) {
     const bytes = readFileSync(file);
     if (!named && !isDocPage(bytes, file)) continue;
-    const spec = parseDocBytes(bytes, file, config.root, timings);
+    const spec = parseDocBytes(bytes, file, config.root, timings, options);
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
@@ -37,6 +40,36 @@ export function parseDocs(inputs: string[], config: Config, timings?: Timings): 
     specs.set(name, timed(timings, "serialize", () => serializeSpec(spec)));
   }
   return specs;
+}
+
+/**
+ * Struct shapes already known to the project: its own specs/ and, when the config names one (`shapes`), a folder
+ * of doc JSON pages. Read on first use; a file that does not read is passed over (it is not what is being parsed).
+ */
+export function projectShapes(config: Config): KnownShapes {
+  return lazyShapes(() => {
+    const out: ApiSpec[] = [];
+    if (existsSync(config.specs)) {
+      for (const [name, text] of readFolder(config.specs, (n) => n.endsWith(".json"))) {
+        try {
+          out.push(parseSpec(text, name));
+        } catch {
+          // a broken spec is reported by the commands that load specs
+        }
+      }
+    }
+    if (config.shapes !== undefined) {
+      for (const { path: file } of expandInputs([config.shapes])) {
+        try {
+          const bytes = readFileSync(file);
+          if (isDocPage(bytes, file)) out.push(parseDocBytes(bytes, file, config.root));
+        } catch {
+          // not a doc page this reader takes
+        }
+      }
+    }
+    return out;
+  });
 }
 
 export function writeSpecs(specs: ReadonlyMap<string, string>, dir: string): WriteResult {

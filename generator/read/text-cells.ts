@@ -9,9 +9,15 @@ export function isTypeCell(text: string): boolean {
   return TYPE_CELL.test(text) && /^[A-Z]|^byte/.test(text);
 }
 
+/**
+ * 必须 / 可选, and 特殊可选 ("specially optional": optional for the platform, needed in cases the description
+ * names), which the site prints for a few APIs and which is read as optional.
+ */
 export function isRequiredCell(text: string): boolean {
-  return text === "必须" || text === "可选";
+  return text === "必须" || text === "可选" || text === SPECIAL_OPTIONAL;
 }
+
+export const SPECIAL_OPTIONAL = "特殊可选";
 
 const LIMIT_KEYS: Record<string, keyof RawLimits> = {
   最大长度: "maxLength",
@@ -43,6 +49,8 @@ export interface TopLevelRow {
   required?: boolean;
   /** Example and description, not delimited on the page. */
   rest: string;
+  /** The 是否必须 cell as printed (requests). */
+  requiredCell?: string;
 }
 
 const NAME = /^[A-Za-z_][\w.\-$]*$/;
@@ -57,14 +65,12 @@ export function splitTopLevelRow(line: string, withRequired: boolean): TopLevelR
   if (tokens[k] === "[]") type += " " + tokens[k++];
   else if (type === "Field" && tokens[k] === "List") type += " " + tokens[k++];
   if (!isTypeCell(type)) return undefined;
-  let required: boolean | undefined;
   if (withRequired) {
     const cell = tokens[k++] ?? "";
     if (!isRequiredCell(cell)) return undefined;
-    required = cell === "必须";
+    return { name, type, required: cell === "必须", requiredCell: cell, rest: restAfterTokens(line, k) };
   }
-  const rest = restAfterTokens(line, k);
-  return required === undefined ? { name, type, rest } : { name, type, required, rest };
+  return { name, type, rest: restAfterTokens(line, k) };
 }
 
 /** The line's text after its first `count` whitespace-separated tokens, inner spacing kept. */

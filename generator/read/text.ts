@@ -4,7 +4,7 @@
 import { InputError } from "../support/errors.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow, RawSamples } from "./raw.js";
 import { splitSections, type Section } from "./text-sections.js";
-import { isRequiredCell, isTypeCell, parseLimitBullet, splitTopLevelRow } from "./text-cells.js";
+import { isRequiredCell, isTypeCell, parseLimitBullet, SPECIAL_OPTIONAL, splitTopLevelRow } from "./text-cells.js";
 
 interface Line {
   no: number;
@@ -93,6 +93,7 @@ function readTable(section: Section, withRequired: boolean, diagnostics: RawDiag
 
     const row: RawRow = { line: line.no, name: top.name, type: top.type, limits: {}, depth: 0 };
     if (top.required !== undefined) row.required = top.required;
+    if (top.requiredCell === SPECIAL_OPTIONAL) specialOptional(row, diagnostics);
     const rest = readLimitsAndDescription(bullets, row.limits, withRequired);
     if (rest.limitCount > 0 || rest.description !== undefined) {
       // With a limits list, the description moves into a bullet, so the text on the row is the example alone.
@@ -105,6 +106,10 @@ function readTable(section: Section, withRequired: boolean, diagnostics: RawDiag
     rows.push(...readNestedRows(bullets.slice(rest.consumed), withRequired, diagnostics));
   }
   return rows;
+}
+
+function specialOptional(row: RawRow, diagnostics: RawDiagnostic[]): void {
+  diagnostics.push({ level: "info", message: `${row.name}: 是否必须 is ${SPECIAL_OPTIONAL}; read as optional (needed only where the description says)`, line: row.line });
 }
 
 function appendDescription(row: RawRow, text: string): void {
@@ -160,7 +165,13 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
     const nameLine = bullets[k]!;
     const nameText = bulletText(nameLine);
     const marked = NESTED_MARK.test(nameText);
-    const typeText = bulletText(bullets[k + 1]!);
+    const typeLine = bullets[k + 1];
+    if (!typeLine) {
+      // A cut page can end right after a nested row's name: there is no row to read.
+      diagnostics.push({ level: "warning", message: `the table ends after the name ${nameText.replace(NESTED_MARK, "")}; row dropped`, line: nameLine.no });
+      break;
+    }
+    const typeText = bulletText(typeLine);
     k += 2;
     const row: RawRow = {
       line: nameLine.no,
@@ -172,10 +183,15 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
     if (!marked) row.hasChildren = true;
     if (withRequired && bullets[k] && isRequiredCell(bulletText(bullets[k]!))) {
       row.required = bulletText(bullets[k]!) === "必须";
+      if (bulletText(bullets[k]!) === SPECIAL_OPTIONAL) specialOptional(row, diagnostics);
       k++;
     }
     const cells: string[] = [];
-    while (k < bullets.length && !startsNestedGroup(bullets, k, withRequired)) cells.push(bulletText(bullets[k++]!));
+    while (k < bullets.length && !startsNestedGroup(bullets, k, withRequired)) {
+      const text = bulletText(bullets[k++]!);
+      // A nested row can carry limit bullets too (默认值:…); they are no example or description.
+      if (!parseLimitBullet(text, row.limits)) cells.push(text);
+    }
     if (cells.length === 1) {
       row.unsettled = { text: cells[0]!, joined: false };
     } else if (cells.length >= 2) {

@@ -22,7 +22,15 @@ test("without samples, depth that the page does not show is reported with its li
   const outer = spec.request[0]!;
   expect(outer.fields!.map((f) => f.name)).toEqual(["a", "inner"]);
   expect(outer.fields![1]!.fields!.map((f) => f.name)).toEqual(["b", "e"]);
-  expect(spec.diagnostics).toContainEqual({ level: "warning", message: "depth of e is not settled by the samples; placed under inner", line: 22 });
+  expect(spec.diagnostics).toContainEqual({
+    level: "warning",
+    message: "depth not settled for e (line 22): placed under inner (could be p); no cue on the page settles it",
+    line: 22,
+  });
+  expect(spec.depthCues).toEqual([
+    { side: "request", path: "p", cue: "guess" },
+    { side: "request", path: "p.inner", cue: "guess" },
+  ]);
   expect(spec.diagnostics?.filter((d) => d.level === "warning")).toHaveLength(1);
 });
 

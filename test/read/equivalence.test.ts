@@ -11,9 +11,9 @@ import { DATA, describeData } from "../support/data.js";
 const SEEDS = ["alibaba.idle.isv.order.dealrefund", "alibaba.nlife.b2c.trade.refund"] as const;
 const FIXTURES = "test/read/fixtures/html";
 
-/** The spec without what must differ between inputs: where it came from and the reader's notes. */
-function comparable(spec: ApiSpec): Omit<ApiSpec, "source" | "diagnostics"> {
-  const { source: _source, diagnostics: _diagnostics, ...rest } = spec;
+/** The spec without what must differ between inputs: where it came from, the reader's notes and depth cues. */
+function comparable(spec: ApiSpec): Omit<ApiSpec, "source" | "diagnostics" | "depthCues"> {
+  const { source: _source, diagnostics: _diagnostics, depthCues: _depthCues, ...rest } = spec;
   return rest;
 }
 

@@ -12,6 +12,7 @@ export function javaSampleFacts(sample: string): SampleFacts {
   const listItems = new Map<string, string>(); // list variable → item variable
   const setters = new Map<string, Map<string, string | undefined>>(); // class → field key → literal value
   const requestVars = new Set<string>();
+  const attached = new Set<string>(); // variables handed to a setter or add(): their object is complete
 
   const lines = sample.split("\n");
   for (const line of lines) {
@@ -25,11 +26,17 @@ export function javaSampleFacts(sample: string): SampleFacts {
       continue;
     }
     const add = ADD.exec(line);
-    if (add) listItems.set(add[1]!, add[2]!);
+    if (add) {
+      listItems.set(add[1]!, add[2]!);
+      attached.add(add[2]!);
+    }
   }
+  // A sample cut by its source (no `execute(` line) is complete only for the objects already handed on.
+  const complete = /\.execute\(/.test(sample);
   for (const line of lines) {
     const set = SETTER.exec(line);
     if (!set) continue;
+    if (/^\w+$/.test(set[3]!.trim())) attached.add(set[3]!.trim());
     const owner = requestVars.has(set[1]!) ? REQUEST : varClass.get(set[1]!);
     if (owner === undefined) continue;
     const fields = setters.get(owner) ?? new Map<string, string | undefined>();
@@ -45,6 +52,11 @@ export function javaSampleFacts(sample: string): SampleFacts {
     valueOf(parent: FieldRef | undefined, name: string) {
       const owner = parent ? baseTypeName(parent.type) : REQUEST;
       return setters.get(owner)?.get(nameKey(name));
+    },
+    isPartial(field: FieldRef) {
+      if (complete) return false;
+      const cls = baseTypeName(field.type);
+      return ![...varClass].some(([v, c]) => c === cls && attached.has(v));
     },
   };
 }

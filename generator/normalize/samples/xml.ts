@@ -3,9 +3,11 @@
 
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { isListTypeCell, nameKey, type FieldRef, type SampleFacts } from "./facts.js";
+import { isListTypeCell, nameKey, withoutLineNumbers, type FieldRef, type SampleFacts } from "./facts.js";
 
-export function xmlSampleFacts(sample: string): SampleFacts | undefined {
+export function xmlSampleFacts(printed: string): SampleFacts | undefined {
+  const sample = withoutLineNumbers(printed);
+  const unclosed = unclosedElements(sample);
   let $: cheerio.CheerioAPI;
   try {
     $ = cheerio.load(sample, { xml: true });
@@ -46,5 +48,21 @@ export function xmlSampleFacts(sample: string): SampleFacts | undefined {
       }
       return undefined;
     },
+    isPartial: (field) => unclosed.has(nameKey(field.name)),
   };
+}
+
+/** Keys of the elements a cut sample leaves open (a page cut by its source ends inside them). */
+function unclosedElements(sample: string): Set<string> {
+  const stack: string[] = [];
+  const tags = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+  for (const m of sample.matchAll(tags)) {
+    if (!m[2]) continue;
+    if (m[3]) continue; // <empty/>
+    if (m[1]) {
+      const at = stack.lastIndexOf(m[2]);
+      if (at >= 0) stack.length = at;
+    } else stack.push(m[2]);
+  }
+  return new Set(stack.map(nameKey));
 }

@@ -1,0 +1,111 @@
+// Reads every page of a folder of text doc pages as a first-time user would (the page alone: no other specs,
+// no doc JSON) and compares each with its catalogue entry. Shared by `npm run fidelity` and its test.
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocBytes } from "../../generator/project/parse.js";
+import type { ApiSpec } from "../../generator/model/types.js";
+import { comparePage, emptyFidelity, isCompletePage, type CatalogueEntry, type PageFidelity } from "./compare.js";
+
+export interface PageResult {
+  method: string;
+  complete: boolean;
+  /** The parse threw (any error): the page scores nothing. */
+  crash?: string;
+  fidelity: PageFidelity;
+  /** Warnings the spec carries about depth not settled by any cue. */
+  depthWarnings: number;
+}
+
+export interface Totals {
+  pages: number;
+  crashes: number;
+  shown: number;
+  right: number;
+  wrongPath: number;
+  wrongType: number;
+  wrongList: number;
+  wrongRequired: number;
+  limitsCompared: number;
+  limitsAgree: number;
+  pageOnly: number;
+  catalogueOnly: number;
+  cut: number;
+}
+
+/** Catalogue files by method: `taobao.trade.get` → `<catalogue>/trade/taobao_trade_get.json`. */
+export function catalogueIndex(catalogue: string): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const dir of readdirSync(catalogue, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const f of readdirSync(join(catalogue, dir.name))) {
+      if (f.endsWith(".json") && f !== "catelog.json") index.set(f.slice(0, -5), join(catalogue, dir.name, f));
+    }
+  }
+  return index;
+}
+
+export type ParsePage = (bytes: Uint8Array, file: string, method: string) => ApiSpec;
+
+export const firstTimeUser: ParsePage = (bytes, file) => parseDocBytes(bytes, file);
+
+export function measurePages(pagesDir: string, catalogue: string, parse: ParsePage = firstTimeUser): PageResult[] {
+  const index = catalogueIndex(catalogue);
+  const results: PageResult[] = [];
+  for (const f of readdirSync(pagesDir).filter((n) => n.endsWith(".txt")).sort()) {
+    const method = f.slice(0, -4);
+    const catFile = index.get(method.replace(/\./g, "_"));
+    if (!catFile || !existsSync(catFile)) throw new Error(`${f}: no catalogue entry for ${method}`);
+    const truth = JSON.parse(readFileSync(catFile, "utf8")) as CatalogueEntry;
+    const bytes = readFileSync(join(pagesDir, f));
+    const complete = isCompletePage(bytes.toString("utf8"));
+    try {
+      const spec = parse(bytes, join(pagesDir, f), method);
+      const depthWarnings = (spec.diagnostics ?? []).filter((d) => d.level === "warning" && /depth|placed under/.test(d.message)).length;
+      results.push({ method, complete, fidelity: comparePage(spec, truth, !complete), depthWarnings });
+    } catch (e) {
+      results.push({ method, complete, crash: (e as Error).message.split("\n")[0]!, fidelity: emptyFidelity(), depthWarnings: 0 });
+    }
+  }
+  return results;
+}
+
+export function totalsOf(results: PageResult[]): Totals {
+  const t: Totals = {
+    pages: results.length,
+    crashes: 0,
+    shown: 0,
+    right: 0,
+    wrongPath: 0,
+    wrongType: 0,
+    wrongList: 0,
+    wrongRequired: 0,
+    limitsCompared: 0,
+    limitsAgree: 0,
+    pageOnly: 0,
+    catalogueOnly: 0,
+    cut: 0,
+  };
+  for (const r of results) {
+    if (r.crash) t.crashes++;
+    const f = r.fidelity;
+    t.shown += f.shown;
+    t.right += f.right;
+    for (const w of f.wrong) {
+      if (w.problems.includes("path")) t.wrongPath++;
+      if (w.problems.includes("type")) t.wrongType++;
+      if (w.problems.includes("list")) t.wrongList++;
+      if (w.problems.includes("required")) t.wrongRequired++;
+    }
+    t.limitsCompared += f.limits.compared;
+    t.limitsAgree += f.limits.agree;
+    t.pageOnly += f.pageOnly.length;
+    t.catalogueOnly += f.catalogueOnly.length;
+    t.cut += f.cut.length;
+  }
+  return t;
+}
+
+export function percent(n: number, d: number): string {
+  return d === 0 ? "—" : `${((100 * n) / d).toFixed(1)} %`;
+}
