@@ -160,7 +160,13 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
     const nameLine = bullets[k]!;
     const nameText = bulletText(nameLine);
     const marked = NESTED_MARK.test(nameText);
-    const typeText = bulletText(bullets[k + 1]!);
+    const typeLine = bullets[k + 1];
+    if (!typeLine) {
+      // A page cut right after a nested row's name: the row has no type cell to read.
+      diagnostics.push({ level: "warning", message: `nested row ${nameText.replace(NESTED_MARK, "")} has no type cell (the table ends after its name); dropped`, line: nameLine.no });
+      break;
+    }
+    const typeText = bulletText(typeLine);
     k += 2;
     const row: RawRow = {
       line: nameLine.no,
