@@ -1,6 +1,6 @@
 // npm run prefixes: every line prefix and every byte prefix of every real page under ../shared/data (seeds,
 // text-pages, doc-json) through the programmatic parse. Prints the counts per folder as it goes; exits 1 on any
-// crash (what the CLI would report as exit 3). `-- --lines` runs line prefixes only; `-- seeds text-pages` limits
+// crash (what the CLI would report as exit 3). `-- --lines` runs line prefixes only, `--progress` prints a line per page; `-- seeds text-pages` limits
 // the folders (doc-json's byte prefixes are the long part: every cut of a 170 kB payload is parsed to its end).
 
 import { relative } from "node:path";
@@ -17,6 +17,7 @@ function report(title: string, t: Tally): void {
 
 const args = process.argv.slice(2);
 const linesOnly = args.includes("--lines");
+const progress = args.includes("--progress");
 const folders = args.filter((a) => !a.startsWith("--"));
 const chosen = folders.length ? folders : ["seeds", "text-pages", "doc-json"];
 let crashes = 0;
@@ -29,6 +30,7 @@ for (const folder of chosen) {
     const page = readPage(file);
     runCuts(file, page, lineCuts(page), lines);
     if (!linesOnly) runCuts(file, page, Array.from({ length: page.length }, (_, i) => i + 1), bytes);
+    if (progress) process.stdout.write(`  ${relative(DATA, file)}: ${bytes.prefixes} byte prefixes so far, ${bytes.crashes.length} crashes\n`);
   }
   process.stdout.write(`${folder}: ${pages.length} pages, ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   report("  line prefixes", lines);
