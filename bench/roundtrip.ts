@@ -56,6 +56,10 @@ const md = [
   "",
   ...totals.get("none")!.silentExamples.slice(0, 20).map((s) => `- ${s}`),
   "",
+  "Silent branches with both samples (first 20): the samples were read as settling the depth, wrongly.",
+  "",
+  ...totals.get("Java + XML")!.silentExamples.slice(0, 20).map((s) => `- ${s}`),
+  "",
 ];
 if (limitAt < 0) writeFileSync(join(REPO, "bench", "ROUNDTRIP.md"), md.join("\n"));
 process.stdout.write(md.join("\n"));
