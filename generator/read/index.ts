@@ -5,12 +5,12 @@ import { detectFormat } from "./detect.js";
 import type { RawPage, SourceFormat } from "./raw.js";
 import { readHtmlPage } from "./html.js";
 import { isJsonApiPage, readJsonPage } from "./json.js";
-import { readTextPage } from "./text.js";
+import { readTextPageWithGaps } from "./text-end.js";
 
 type Reader = (text: string, file: string) => RawPage;
 
 const readers: Partial<Record<SourceFormat, Reader>> = {
-  text: readTextPage,
+  text: readTextPageWithGaps,
   json: readJsonPage,
   html: readHtmlPage,
 };
