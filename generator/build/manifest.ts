@@ -53,8 +53,10 @@ export function fingerprint(templatesDir: string, runtimeImport: string): string
   }
   for (const file of listFiles(templatesDir, /\.hbs$/)) add(file.slice(templatesDir.length), readFileSync(file));
   // prettier is pinned to an exact version in topgen's package.json, so its range there names the version used.
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
   add("prettier", pkg.dependencies?.["prettier"] ?? "");
+  // An installed topgen ships no emitter sources (only dist/): its version stands for them.
+  add("topgen", pkg.version ?? "");
   add("runtimeImport", runtimeImport);
   return hash.digest("hex");
 }
