@@ -3,7 +3,6 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { applyEdits, modify, parse } from "jsonc-parser";
 import { CONFIG_FILE, DEFAULT_RUNTIME_IMPORT, runtimeProblem } from "../config/config.js";
 import { InputError } from "../support/errors.js";
 import { packageRoot } from "../support/paths.js";
@@ -37,8 +36,7 @@ export function initProject(dir: string, options: InitOptions): string[] {
   let pkgText: string | undefined;
   if (options.scripts && existsSync(pkgFile)) {
     pkgText = readFileSync(pkgFile, "utf8");
-    const pkg = parse(pkgText) as { scripts?: Record<string, unknown> } | undefined;
-    if (typeof pkg !== "object" || pkg === null) throw new InputError("package.json", undefined, "not a JSON object");
+    const pkg = parsePackage(pkgText);
     for (const [name, command] of Object.entries(SCRIPTS)) {
       const existing = pkg.scripts?.[name];
       if (existing !== undefined && existing !== command) {
@@ -62,10 +60,11 @@ export function initProject(dir: string, options: InitOptions): string[] {
     lines.push(`made ${options.docs}/ for the doc pages`);
   }
   if (pkgText !== undefined) {
-    let text = pkgText;
-    const indent = /\n( +|\t)"/.exec(text)?.[1] ?? "  ";
-    const formattingOptions = { insertSpaces: !indent.startsWith("\t"), tabSize: indent.startsWith("\t") ? 1 : indent.length, eol: "\n" };
-    for (const [name, command] of Object.entries(SCRIPTS)) text = applyEdits(text, modify(text, ["scripts", name], command, { formattingOptions }));
+    // Written as npm writes it (JSON.stringify with the file's indent), keys in their order.
+    const pkg = parsePackage(pkgText);
+    const scripts = { ...(pkg.scripts ?? {}), ...SCRIPTS };
+    const indent = /\n( +|\t)"/.exec(pkgText)?.[1] ?? "  ";
+    const text = JSON.stringify({ ...pkg, scripts }, null, indent) + "\n";
     if (text !== pkgText) writeFileSync(pkgFile, text);
     lines.push(`package.json scripts: ${Object.keys(SCRIPTS).map((n) => `npm run ${n}`).join(", ")}`);
   } else if (options.scripts) lines.push("no package.json here: no scripts added");
@@ -81,6 +80,17 @@ export function initProject(dir: string, options: InitOptions): string[] {
   if (problem === undefined) lines.push(`next: npx topgen add <saved doc page>`);
   else lines.push(`next: npm install ${DEFAULT_RUNTIME_IMPORT} (generated code imports it), then npx topgen add <saved doc page>`);
   return lines;
+}
+
+function parsePackage(text: string): { scripts?: Record<string, unknown> } {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(text);
+  } catch (e) {
+    throw new InputError("package.json", undefined, `not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof pkg !== "object" || pkg === null || Array.isArray(pkg)) throw new InputError("package.json", undefined, "not a JSON object");
+  return pkg as { scripts?: Record<string, unknown> };
 }
 
 /** The schema shipped in this topgen package, as the config refers to it (relative to the config's folder). */
