@@ -140,9 +140,15 @@ async function main(): Promise<number> {
           .option("specs", { type: "string", describe: "spec folder" })
           .option("out", { type: "string", describe: "output folder" })
           .option("full", { type: "boolean", describe: "rebuild every API, ignoring the manifest" })
+          .option("watch", { type: "boolean", describe: "regenerate when the doc pages, specs, templates or config change" })
           .option("timings", { type: "boolean", describe: "print stage times and peak memory (JSON, stderr)" }),
       async (argv) => {
         const base = argv.specs !== undefined && argv.out !== undefined ? config : projectConfig(config, "generate");
+        if (argv.watch) {
+          const { watchProject } = await import("./project/watch.js");
+          watchProject(withDirs(base, argv), { generate: (c) => generate(c), onError: (e) => err(`topgen: ${describeError(e).message}`), log: err });
+          return; // the watchers keep the process running
+        }
         await generate(withDirs(base, argv), argv.full === true, argv.timings === true);
       },
     )
@@ -254,24 +260,22 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+/** What to print for an error that ends a command, and the exit code. */
+function describeError(e: unknown): { message: string; code: 2 | 3 } {
+  if (e instanceof InputError || e instanceof UsageError) return { message: e.message, code: 2 };
+  const reason = fsReason(e);
+  if (reason !== undefined) return { message: reason, code: 2 };
+  return { message: `internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, code: 3 };
+}
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof InputError || e instanceof UsageError) {
-      err(`topgen: ${e.message}`);
-      process.exitCode = 2;
-      return;
-    }
-    const reason = fsReason(e);
-    if (reason !== undefined) {
-      err(`topgen: ${reason}`);
-      process.exitCode = 2;
-      return;
-    }
-    err(`topgen: internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-    if (process.env["TOPGEN_DEBUG"]) err(e instanceof Error ? (e.stack ?? "") : "");
-    process.exitCode = 3;
+    const { message, code } = describeError(e);
+    err(`topgen: ${message}`);
+    if (code === 3 && process.env["TOPGEN_DEBUG"]) err(e instanceof Error ? (e.stack ?? "") : "");
+    process.exitCode = code;
   },
 );
