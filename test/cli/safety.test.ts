@@ -1,7 +1,7 @@
 // Issue 12's "Why", one test per failure seen by a new user: the real bin in scratch projects. Each failed before
 // the change (the message or exit code it checks did not exist, or files were lost).
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -40,6 +40,12 @@ function topgen(cwd: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** parse + generate: the project built without the `build` command (what a test of something else needs). */
+function built(dir: string): void {
+  expect(topgen(dir, "parse", "docs").code).toBe(0);
+  expect(topgen(dir, "generate").code).toBe(0);
+}
+
 function listing(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : [];
 }
@@ -57,7 +63,7 @@ describe("commands find the config upward and never work on the wrong folder", (
   let dir: string;
   beforeAll(() => {
     dir = project([NLIFE]);
-    expect(topgen(dir, "build").code).toBe(0);
+    built(dir);
   });
 
   test("check from docs/ checks the project (it printed a diff of every file and exited 1)", () => {
@@ -86,7 +92,7 @@ describe("commands find the config upward and never work on the wrong folder", (
 describe("commands that destroyed or misled", () => {
   test("generate --specs nope: exit 2 with the fix, and the SDK is still there (it removed it, exit 0)", () => {
     const dir = project([NLIFE]);
-    expect(topgen(dir, "build").code).toBe(0);
+    built(dir);
     const before = listing(join(dir, "generated"));
     expectUserError(topgen(dir, "generate", "--specs", "nope"), "nope/", "no such folder", "topgen build");
     mkdirSync(join(dir, "empty"));
@@ -96,7 +102,7 @@ describe("commands that destroyed or misled", () => {
 
   test("a missing docs/ makes check exit 2 with the fix (it proposed deleting every spec)", () => {
     const dir = project([NLIFE]);
-    expect(topgen(dir, "build").code).toBe(0);
+    built(dir);
     rmSync(join(dir, "docs"), { recursive: true });
     const r = topgen(dir, "check");
     expectUserError(r, "docs/", "no such folder", "topgen add");
@@ -107,10 +113,9 @@ describe("commands that destroyed or misled", () => {
 
   test("a hand-written file in the output folder is neither removed by generate nor drift for check", () => {
     const dir = project([NLIFE]);
-    expect(topgen(dir, "build").code).toBe(0);
+    built(dir);
     writeFileSync(join(dir, "generated", "extra.ts"), "export const mine = 1;\n");
     expect(topgen(dir, "generate", "--full").code).toBe(0);
-    expect(topgen(dir, "build").code).toBe(0);
     expect(readFileSync(join(dir, "generated", "extra.ts"), "utf8")).toBe("export const mine = 1;\n");
     const r = topgen(dir, "check");
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -118,7 +123,7 @@ describe("commands that destroyed or misled", () => {
 
   test("an orphan spec (a page parsed from outside docs/): check advises one command, and after it check passes", () => {
     const dir = project([NLIFE]);
-    expect(topgen(dir, "build").code).toBe(0);
+    built(dir);
     mkdirSync(join(dir, "elsewhere"));
     const page = join(dir, "elsewhere", `${DEALREFUND}.txt`);
     cpSync(join(REPO, "docs", `${DEALREFUND}.txt`), page);
@@ -151,7 +156,7 @@ describe("commands that destroyed or misled", () => {
     expect(listing(join(dir, "docs"))).toEqual([`${NLIFE}.html`]);
     const third = topgen(dir, "add", html);
     expect(third.stdout).toMatch(/^unchanged /);
-    expect(topgen(dir, "build").code).toBe(0);
+    expect(topgen(dir, "parse", "docs").code).toBe(0);
     expect(topgen(dir, "check").code).toBe(0);
   });
 });
@@ -187,7 +192,7 @@ describe("user mistakes are exit 2 in one line, not topgen's bugs (exit 3)", () 
 describe("the runtime import", () => {
   test("generate --out elsewhere with a relative runtimeImport: the import follows (it gave 100 'Cannot find module')", () => {
     const dir = project([NLIFE]);
-    expect(topgen(dir, "build").code).toBe(0);
+    built(dir);
     const r = topgen(dir, "generate", "--out", "lib/sdk");
     expect(r.code, r.stderr).toBe(0);
     const want = relative(join(dir, "lib", "sdk"), join(REPO, "runtime", "index.js")).split("\\").join("/");
@@ -206,11 +211,13 @@ describe("the runtime import", () => {
 });
 
 describe("the command line itself", () => {
-  test("--version is topgen's, not the app's", () => {
+  test("--version is topgen's, not the app's (run as the app's node_modules/.bin/topgen)", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", version: "9.9.9" }));
-    const r = topgen(dir, "--version");
-    expect(r.code).toBe(0);
+    mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(BIN, join(dir, "node_modules", ".bin", "topgen"));
+    const r = spawnSync(process.execPath, [join(dir, "node_modules", ".bin", "topgen"), "--version"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version);
   });
 
