@@ -2,7 +2,8 @@
 
 // Commands import what they need when they run, so that a no-op `generate` never loads parsers or compilers.
 
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { loadConfig, type Config } from "./config/config.js";
@@ -48,6 +49,28 @@ async function generate(config: Config, full = false, withTimings = false): Prom
       `${result.unchanged.length} unchanged, ${result.removed.length} removed in ${seconds}s`,
   );
   if (withTimings) reportTimings(timings, started);
+}
+
+/** The spec on disk before `add` rewrites it, if any (its change report is printed after). */
+function previousSpec(config: Config, name: string): string | undefined {
+  const file = join(config.specs, name);
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+}
+
+async function printChanges(previous: string | undefined, spec: import("./model/types.js").ApiSpec): Promise<void> {
+  if (previous === undefined) return;
+  const { parseSpec } = await import("./model/load.js");
+  const { diffSpecs } = await import("./diff/changes.js");
+  const { formatReport } = await import("./diff/report.js");
+  let old;
+  try {
+    old = parseSpec(previous, spec.method);
+  } catch {
+    return; // an old spec of another version or broken by hand: nothing to compare with
+  }
+  const changes = diffSpecs(old, spec);
+  if (changes.length === 0) out(`  no changes to ${spec.method}'s spec`);
+  else process.stdout.write(formatReport(changes, "text").replace(/^/gm, "  ").replace(/ +$/, ""));
 }
 
 async function main(): Promise<number> {
@@ -119,10 +142,41 @@ async function main(): Promise<number> {
         const { adoptDoc, specFileName, writeSpecs } = await import("./project/project.js");
         const { serializeSpec } = await import("./model/serialize.js");
         const { spec, docPath } = adoptDoc(argv.doc, config);
+        const previous = previousSpec(config, specFileName(spec.method));
         writeSpecs(new Map([[specFileName(spec.method), serializeSpec(spec)]]), config.specs);
         out(`added ${spec.method}: docs/${docPath}, specs/${specFileName(spec.method)}`);
+        await printChanges(previous, spec);
         for (const d of spec.diagnostics ?? []) out(`  ${d.level}: ${d.message}${d.line ? ` (line ${d.line})` : ""}`);
         await generate(config);
+      },
+    )
+    .command(
+      "diff [old] [new]",
+      "what changed between two doc pages, specs or folders (or the specs at --base <git ref> and now), and what breaks",
+      (y) =>
+        y
+          .positional("old", { type: "string" })
+          .positional("new", { type: "string" })
+          .option("base", { type: "string", describe: "compare the specs at this git revision with the specs now" })
+          .option("format", { choices: ["text", "markdown", "json"] as const, default: "text" as const })
+          .option("fail-on", { choices: ["breaking"] as const, describe: "exit 1 when a change of this class is found" }),
+      async (argv) => {
+        const { specsOf, specsAtRef } = await import("./project/diff.js");
+        const { diffSpecSets } = await import("./diff/changes.js");
+        const { formatReport } = await import("./diff/report.js");
+        let old, now;
+        if (argv.base !== undefined) {
+          if (argv.new !== undefined) throw new UsageError("--base compares with the specs folder: name at most one other spec folder");
+          old = specsAtRef(argv.base, config);
+          now = specsOf(argv.old !== undefined ? resolve(argv.old) : config.specs, config);
+        } else {
+          if (argv.old === undefined || argv.new === undefined) throw new UsageError("name OLD and NEW (pages, specs or folders), or --base <git ref>");
+          old = specsOf(resolve(argv.old), config);
+          now = specsOf(resolve(argv.new), config);
+        }
+        const changes = diffSpecSets(old, now);
+        process.stdout.write(formatReport(changes, argv.format));
+        if (argv["fail-on"] === "breaking" && changes.some((c) => c.class === "breaking")) code = 1;
       },
     )
     .command(

@@ -17,6 +17,7 @@ export const STAGES = [
   "generator/normalize",
   "generator/check-samples",
   "generator/names",
+  "generator/diff",
   "generator/targets",
   "generator/build",
   "generator/project",
