@@ -49,6 +49,38 @@ async function generate(config: Config, full = false, withTimings = false): Prom
       `${result.unchanged.length} unchanged, ${result.removed.length} removed in ${seconds}s`,
   );
   if (withTimings) reportTimings(timings, started);
+  await printSurfaceChanges(config, result.written.filter((f) => f.endsWith(".ts") && f !== "index.ts"));
+}
+
+/** After `generate`: what the rewritten modules changed for callers since the last commit (the surface check). */
+async function printSurfaceChanges(config: Config, written: string[]): Promise<void> {
+  if (written.length === 0) return;
+  const { gitTop, catFiles, relativeTo } = await import("./diff/git.js");
+  const top = gitTop(config.out);
+  if (top === undefined) return;
+  if (written.length > 200) {
+    out(`${written.length} modules rewritten; \`topgen diff --base HEAD\` reports what changed for callers`);
+    return;
+  }
+  const { diffModuleSets } = await import("./diff/surface.js");
+  const { formatReport } = await import("./diff/report.js");
+  const rel = relativeTo(top, config.out);
+  let before: (string | undefined)[];
+  try {
+    before = catFiles(top, written.map((f) => `HEAD:${rel === "" ? "" : rel + "/"}${f}`));
+  } catch {
+    return; // no commit yet
+  }
+  const old = new Map<string, string>();
+  written.forEach((f, i) => {
+    const text = before[i];
+    if (text !== undefined) old.set(f, text);
+  });
+  const now = new Map(written.map((f) => [f, readFileSync(join(config.out, f), "utf8")]));
+  const changes = diffModuleSets(old, now);
+  if (changes.length === 0) return;
+  out("changes for callers since HEAD (surface check of the rewritten modules):");
+  process.stdout.write(formatReport(changes, "text").replace(/^/gm, "  ").replace(/ +$/, ""));
 }
 
 /** The spec on disk before `add` rewrites it, if any (its change report is printed after). */
@@ -161,20 +193,32 @@ async function main(): Promise<number> {
           .option("format", { choices: ["text", "markdown", "json"] as const, default: "text" as const })
           .option("fail-on", { choices: ["breaking"] as const, describe: "exit 1 when a change of this class is found" }),
       async (argv) => {
-        const { specsOf, specsAtRef } = await import("./project/diff.js");
+        const { sideOf, specsAtRef, modulesAtRef } = await import("./project/diff.js");
         const { diffSpecSets } = await import("./diff/changes.js");
+        const { diffModuleSets } = await import("./diff/surface.js");
         const { formatReport } = await import("./diff/report.js");
         let old, now;
         if (argv.base !== undefined) {
           if (argv.new !== undefined) throw new UsageError("--base compares with the specs folder: name at most one other spec folder");
-          old = specsAtRef(argv.base, config);
-          now = specsOf(argv.old !== undefined ? resolve(argv.old) : config.specs, config);
+          old = { specs: specsAtRef(argv.base, config), modules: modulesAtRef(argv.base, config) };
+          now = argv.old !== undefined ? sideOf(resolve(argv.old), config) : {
+                specs: existsSync(config.specs) ? sideOf(config.specs, config).specs : new Map(),
+                modules: existsSync(config.out) ? sideOf(config.out, config).modules : new Map<string, string>(),
+              };
         } else {
           if (argv.old === undefined || argv.new === undefined) throw new UsageError("name OLD and NEW (pages, specs or folders), or --base <git ref>");
-          old = specsOf(resolve(argv.old), config);
-          now = specsOf(resolve(argv.new), config);
+          old = sideOf(resolve(argv.old), config);
+          now = sideOf(resolve(argv.new), config);
+          // Two single modules are two versions of one module, whatever their file names.
+          const [a] = old.modules.keys();
+          const [b] = now.modules.keys();
+          if (old.modules.size === 1 && now.modules.size === 1 && a !== undefined && b !== undefined && a !== b && argv.old.endsWith(".ts")) {
+            old.modules = new Map([[b, old.modules.get(a)!]]);
+          }
         }
-        const changes = diffSpecSets(old, now);
+        // The spec diff, then the surface check of the generated modules (a second witness, and the only one
+        // when the generator changed and no spec did).
+        const changes = [...diffSpecSets(old.specs, now.specs), ...diffModuleSets(old.modules, now.modules)];
         process.stdout.write(formatReport(changes, argv.format));
         if (argv["fail-on"] === "breaking" && changes.some((c) => c.class === "breaking")) code = 1;
       },

@@ -5,7 +5,8 @@
 import type { ApiSpec, EnumValue, Field, Limits, Rule } from "../model/types.js";
 
 export type ChangeClass = "breaking" | "additive" | "docs";
-export type Side = "request" | "response" | "api";
+/** Spec changes: request, response or the API; surface changes (generated code): input, output or other types. */
+export type Side = "request" | "response" | "api" | "input" | "output" | "other";
 
 export interface Change {
   method: string;

@@ -31,6 +31,7 @@ function ordered(changes: readonly Change[]): Change[] {
 
 function where(c: Change): string {
   if (c.side === "api") return "(api)";
+  if (c.side === "input" || c.side === "output" || c.side === "other") return c.path === "" ? "(module)" : c.path;
   return c.path === "" ? `${c.side} rules` : `${c.side}.${c.path}`;
 }
 
@@ -46,7 +47,7 @@ function text(changes: readonly Change[]): string {
     lines.push(`${method}: ${summaryLine(list)}`);
     for (const c of ordered(list)) lines.push(`  ${LABEL[c.class].padEnd(9)}  ${where(c)}: ${c.what}${c.note ? ` (${c.note})` : ""}`);
   }
-  lines.push(`${byMethod(changes).size} API(s) changed: ${summaryLine(changes)}`);
+  lines.push(`${byMethod(changes).size} changed: ${summaryLine(changes)}`);
   return lines.join("\n") + "\n";
 }
 

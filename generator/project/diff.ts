@@ -1,7 +1,7 @@
 // The inputs of `topgen diff`: doc pages (any format), specs, or folders of either, read into specs by method.
 
 import { readFileSync, statSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { basename, relative, sep } from "node:path";
 import type { Config } from "../config/config.js";
 import { folderAtRef } from "../diff/git.js";
 import { parseSpec } from "../model/load.js";
@@ -17,12 +17,28 @@ function looksLikeSpec(bytes: Buffer): boolean {
   return /^\s*\{/.test(head) && /"specVersion"\s*:/.test(head);
 }
 
+export interface DiffSide {
+  /** Specs by method. */
+  specs: Map<string, ApiSpec>;
+  /** Generated modules (`*.ts`) by file name: compared by the surface check. */
+  modules: Map<string, string>;
+}
+
 export function specsOf(path: string, config: Config): Map<string, ApiSpec> {
+  return sideOf(path, config).specs;
+}
+
+export function sideOf(path: string, config: Config): DiffSide {
   const out = new Map<string, ApiSpec>();
+  const modules = new Map<string, string>();
   const origin = new Map<string, string>();
   const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   for (const { path: file, named } of expandInputs([path])) {
     const bytes = readFileSync(file);
+    if (file.endsWith(".ts")) {
+      if (!file.endsWith(".d.ts")) modules.set(basename(file), bytes.toString("utf8"));
+      continue;
+    }
     const shown = relative(config.root, file).split(sep).join("/") || file;
     let spec: ApiSpec;
     if (looksLikeSpec(bytes)) spec = parseSpec(bytes.toString("utf8"), shown);
@@ -34,7 +50,12 @@ export function specsOf(path: string, config: Config): Map<string, ApiSpec> {
     origin.set(spec.method, file);
     out.set(spec.method, spec);
   }
-  return out;
+  return { specs: out, modules };
+}
+
+/** The generated modules (`*.ts`) of the output folder at a git revision. */
+export function modulesAtRef(ref: string, config: Config): Map<string, string> {
+  return folderAtRef(config.out, ref, (n) => n.endsWith(".ts"));
 }
 
 /** The specs folder at a git revision. */

@@ -124,3 +124,28 @@ test("add of a new version of a page prints what changed", () => {
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/breaking +request\.out_request_no: maxLength 64 → 32/);
 });
+
+test("generate in a git work tree: the surface check of the rewritten modules since HEAD", () => {
+  const dir = tmp();
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+  mkdirSync(join(dir, "docs"));
+  cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
+  expect(topgen(dir, "parse", "docs").code).toBe(0);
+  expect(topgen(dir, "generate").code).toBe(0);
+  git("init", "-q");
+  git("config", "user.email", "t@example.com");
+  git("config", "user.name", "t");
+  git("add", ".");
+  git("commit", "-qm", "one");
+  // The page now says refund_points is a String.
+  const page = readFileSync(join(dir, "docs", PAGE), "utf8");
+  writeFileSync(join(dir, "new.txt"), page.replace("refund_points Number", "refund_points String"));
+  const r = topgen(dir, "add", "new.txt");
+  expect(r.code).toBe(0);
+  // Both witnesses: the spec diff, then the surface of the module.
+  expect(r.stdout).toMatch(/breaking +request\.refund_points: type Number → String/);
+  expect(r.stdout).toContain("changes for callers since HEAD");
+  expect(r.stdout).toMatch(/breaking +AlibabaNlifeB2cTradeRefundParams\.refund_points: type number \| bigint \| string → string/);
+});
