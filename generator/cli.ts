@@ -11,6 +11,7 @@ import { InputError } from "./support/errors.js";
 
 const out = (line: string) => process.stdout.write(line + "\n");
 const err = (line: string) => process.stderr.write(line + "\n");
+const warn = (message: string) => err(`topgen: warning: ${message}`);
 
 function withDirs(config: Config, argv: { specs?: string | undefined; out?: string | undefined }): Config {
   return {
@@ -126,13 +127,14 @@ async function main(): Promise<number> {
           const { parseDoc } = await import("./project/parse.js");
           const { serializeSpec } = await import("./model/serialize.js");
           if (argv.docs.length !== 1) throw new InputError(argv.docs.join(" "), undefined, "--stdout takes exactly one doc page");
-          process.stdout.write(serializeSpec(parseDoc(argv.docs[0]!, config.root)));
+          const { parseOptions } = await import("./project/project.js");
+          process.stdout.write(serializeSpec(parseDoc(argv.docs[0]!, config.root, undefined, parseOptions(config, warn))));
           return;
         }
         const started = Date.now();
         const timings = new Map<string, number>();
         const dir = argv.out !== undefined ? resolve(argv.out) : config.specs;
-        const specs = parseDocs(argv.docs, config, timings);
+        const specs = parseDocs(argv.docs, config, timings, warn);
         const result = writeSpecs(specs, dir);
         if (argv.timings) reportTimings(timings, started);
         out(`parsed ${specs.size} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged`);
@@ -155,7 +157,7 @@ async function main(): Promise<number> {
       (y) => y,
       async () => {
         const { checkProject } = await import("./project/project.js");
-        const drift = await checkProject(config);
+        const drift = await checkProject(config, warn);
         if (drift.length === 0) {
           out("topgen check: specs/ and generated/ are up to date");
           return;
@@ -169,11 +171,18 @@ async function main(): Promise<number> {
     .command(
       "add <doc>",
       "copy a doc page into docs/, write its spec and regenerate the SDK",
-      (y) => y.positional("doc", { type: "string", demandOption: true }),
+      (y) =>
+        y
+          .positional("doc", { type: "string", demandOption: true })
+          .option("url", { type: "string", describe: "where the page came from (recorded in docs/sources.json)" })
+          .option("saved", { type: "string", describe: "when the page was saved, YYYY-MM-DD (default: the file's time)" }),
       async (argv) => {
         const { adoptDoc, specFileName, writeSpecs } = await import("./project/project.js");
         const { serializeSpec } = await import("./model/serialize.js");
-        const { spec, docPath } = adoptDoc(argv.doc, config);
+        const { isDate } = await import("./project/sources.js");
+        if (argv.saved !== undefined && !isDate(argv.saved)) throw new UsageError(`--saved ${argv.saved}: a date, YYYY-MM-DD`);
+        const given = { ...(argv.url !== undefined ? { url: argv.url } : {}), ...(argv.saved !== undefined ? { saved: argv.saved } : {}) };
+        const { spec, docPath } = adoptDoc(argv.doc, config, given, warn);
         const previous = previousSpec(config, specFileName(spec.method));
         writeSpecs(new Map([[specFileName(spec.method), serializeSpec(spec)]]), config.specs);
         out(`added ${spec.method}: docs/${docPath}, specs/${specFileName(spec.method)}`);
@@ -221,6 +230,15 @@ async function main(): Promise<number> {
         const changes = [...diffSpecSets(old.specs, now.specs), ...diffModuleSets(old.modules, now.modules)];
         process.stdout.write(formatReport(changes, argv.format));
         if (argv["fail-on"] === "breaking" && changes.some((c) => c.class === "breaking")) code = 1;
+      },
+    )
+    .command(
+      "ages",
+      "list the APIs by the age of their doc pages, oldest first",
+      (y) => y.option("specs", { type: "string", describe: "spec folder (default: specs/)" }),
+      async (argv) => {
+        const { pageAges, formatAges } = await import("./project/ages.js");
+        process.stdout.write(formatAges(pageAges(argv.specs !== undefined ? resolve(argv.specs) : config.specs, config.root)));
       },
     )
     .command(

@@ -13,6 +13,8 @@ export interface Config {
   templates: string;
   /** What generated modules import the runtime from. */
   runtimeImport: string;
+  /** Per-API override files (`<method>.json`): hand fixes to the docs, kept across re-parsing. */
+  overrides: string;
 }
 
 export const CONFIG_FILE = "topgen.config.json";
@@ -40,5 +42,6 @@ export function loadConfig(root = process.cwd()): Config {
     out: resolve(root, str("out", "generated")),
     templates: raw["templates"] === undefined ? defaultTemplatesDir() : resolve(root, str("templates", "")),
     runtimeImport: str("runtimeImport", "topgen/runtime"),
+    overrides: resolve(root, str("overrides", "overrides")),
   };
 }

@@ -15,6 +15,7 @@ export const STAGES = [
   "generator/model",
   "generator/read",
   "generator/normalize",
+  "generator/overrides",
   "generator/check-samples",
   "generator/names",
   "generator/diff",
