@@ -25,7 +25,7 @@ export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cw
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let spec = timed(timings, "normalize", () => normalize(raw, { file: shown, sha256 }));
   spec.source.reader = raw.reader ?? raw.format;
-  const url = options.provenance?.url ?? pageUrl(Buffer.from(bytes).toString("utf8"), raw.format);
+  const url = options.provenance?.url ?? raw.url ?? (raw.format === "html" ? pageUrl(Buffer.from(bytes).toString("utf8"), raw.format) : undefined);
   if (url !== undefined) spec.source.url = url;
   const saved = options.provenance?.saved;
   if (saved !== undefined && (options.provenance?.sha256 === undefined || options.provenance.sha256 === sha256)) spec.source.saved = saved;

@@ -17,8 +17,6 @@ describe("the URL a page shows", () => {
     ["HTML with a canonical link", { given: { text: '<html><head><link rel="canonical" href="https://open.taobao.com/api.htm?docId=7&amp;docType=2"></head>', format: "html" as const }, want: "https://open.taobao.com/api.htm?docId=7&docType=2" }],
     ["HTML with og:url", { given: { text: '<meta property="og:url" content="https://open.taobao.com/x">', format: "html" as const }, want: "https://open.taobao.com/x" }],
     ["HTML with neither", { given: { text: "<html><body>x</body></html>", format: "html" as const }, want: undefined }],
-    ["the page's JSON: its doc id", { given: { text: '{"id": 31055, "name": "alibaba.baichuan.aso.query"}', format: "json" as const }, want: "https://open.taobao.com/api.htm?docId=31055&docType=2" }],
-    ["getDocument.json: data.id", { given: { text: '{"data": {"id": 9, "name": "x"}}', format: "json" as const }, want: "https://open.taobao.com/api.htm?docId=9&docType=2" }],
     ["a text copy shows none", { given: { text: "alibaba.x (t)\n\nhttps://open.fliggy.com/docs/api.htm?apiId=1", format: "text" as const }, want: undefined }],
   ])("%s", (_, { given, want }) => {
     expect(pageUrl(given.text, given.format)).toBe(want);
