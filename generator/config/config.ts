@@ -23,13 +23,15 @@ export interface Config {
   shapes?: string;
   /** The config file read (absolute); undefined when none was found and the defaults apply, rooted at `root`. */
   file?: string | undefined;
+  /** Per-API override files (`<method>.json`): hand fixes to the docs, kept across re-parsing. */
+  overrides: string;
 }
 
 export const CONFIG_FILE = "topgen.config.json";
 export const DEFAULT_RUNTIME_IMPORT = "@topgen/runtime";
 
 /** The keys a config may hold (`$schema` is for editors). */
-export const CONFIG_KEYS = ["$schema", "docs", "specs", "out", "templates", "runtimeImport", "openapi", "shapes"] as const;
+export const CONFIG_KEYS = ["$schema", "docs", "specs", "out", "templates", "runtimeImport", "openapi", "shapes", "overrides"] as const;
 
 /** The nearest topgen.config.json in `dir` or a folder above it. */
 export function findConfig(dir: string): string | undefined {
@@ -73,6 +75,7 @@ export function loadConfig(dir = process.cwd()): Config {
     runtimeImport: str("runtimeImport", DEFAULT_RUNTIME_IMPORT),
     ...(raw["openapi"] !== undefined ? { openapi: resolve(root, str("openapi", "")) } : {}),
     ...(raw["shapes"] === undefined ? {} : { shapes: resolve(root, str("shapes", "")) }),
+    overrides: resolve(root, str("overrides", "overrides")),
     file,
   };
 }

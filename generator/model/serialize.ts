@@ -2,7 +2,7 @@
 
 import type { ApiSpec, Field } from "./types.js";
 
-const SPEC_KEYS = ["specVersion", "method", "title", "description", "source", "request", "response", "rules", "samples", "depthCues", "diagnostics"] as const;
+const SPEC_KEYS = ["specVersion", "method", "title", "description", "source", "request", "response", "rules", "samples", "depthCues", "diagnostics", "overrides"] as const;
 const FIELD_KEYS = ["name", "type", "list", "required", "example", "description", "limits", "enum", "enumEvidence", "fields"] as const;
 const LIMIT_KEYS = ["maxLength", "maxListSize", "maxValue", "minValue", "default"] as const;
 const SAMPLE_KEYS = ["request", "response", "responseSimplified", "error"] as const;
@@ -22,13 +22,14 @@ function pick<T extends object>(value: T, keys: readonly string[]): Record<strin
 
 function canonicalSpec(spec: ApiSpec): Record<string, unknown> {
   const out = pick(spec, SPEC_KEYS);
-  out["source"] = pick(spec.source, ["format", "file", "sha256"]);
+  out["source"] = pick(spec.source, ["format", "file", "sha256", "reader", "url", "saved"]);
   out["request"] = spec.request.map(canonicalField);
   out["response"] = spec.response.map(canonicalField);
   if (spec.rules) out["rules"] = spec.rules.map((r) => pick(r, ["kind", "fields", "description"]));
   if (spec.samples) out["samples"] = pick(spec.samples, SAMPLE_KEYS);
   if (spec.depthCues) out["depthCues"] = spec.depthCues.map((d) => pick(d, ["side", "path", "cue"]));
   if (spec.diagnostics) out["diagnostics"] = spec.diagnostics.map((d) => pick(d, ["level", "message", "line"]));
+  if (spec.overrides) out["overrides"] = spec.overrides.map((o) => pick(o, ["path", "reason", "page"]));
   return out;
 }
 

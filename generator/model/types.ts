@@ -55,7 +55,7 @@ export interface ApiSpec {
   method: string;
   title: string;
   description: string;
-  source: { format: "text" | "html" | "json"; file: string; sha256: string };
+  source: Source;
   request: Field[];
   response: Field[];
   rules?: Rule[];
@@ -66,6 +66,28 @@ export interface ApiSpec {
    */
   depthCues?: { side: "request" | "response"; path: string; cue: DepthCue }[];
   diagnostics?: Diagnostic[];
+  /** Hand fixes applied after normalizing (from the overrides folder), in their file's order. */
+  overrides?: AppliedOverride[];
+}
+
+export interface Source {
+  format: "text" | "html" | "json";
+  file: string;
+  sha256: string;
+  /** Which reader read the page: `text`, `html` (its DOM tables), `html-text` (its text rendering) or `json`. */
+  reader?: string;
+  /** Where the page came from: shown by the page itself, or given to `add --url`. */
+  url?: string;
+  /** When the page was saved (YYYY-MM-DD): given to `add --saved`, else the added file's time, or shown by the page. */
+  saved?: string;
+}
+
+export interface AppliedOverride {
+  /** `request.<field>[.<field>…]` or `response.…`. */
+  path: string;
+  reason: string;
+  /** What the page said, for the keys the override changed (null: the page had none); absent for an added field. */
+  page?: Record<string, unknown>;
 }
 
 // The scalar doc types are the runtime's: one list for the spec, the emitter and the wire.

@@ -73,6 +73,7 @@ export function initProject(dir: string, options: InitOptions): string[] {
     docs,
     specs: resolve(dir, options.specs),
     out: resolve(dir, options.out),
+    overrides: resolve(dir, "overrides"),
     templates: "",
     runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
     file: configFile,

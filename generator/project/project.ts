@@ -1,14 +1,16 @@
 // The operations the CLI offers, over a project laid out as topgen.config.json says.
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { basename, extname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { shownPath, type Config } from "../config/config.js";
 import { moduleFileName } from "../names/api-names.js";
 import { InputError } from "../support/errors.js";
 import { writeFolder, type WriteResult } from "../build/files.js";
 import { expandInputs, posixPath, readFolder } from "../support/fs.js";
-import { parseDoc, parseDocBytes } from "./parse.js";
+import { parseDoc, parseDocBytes, type ParseOptions } from "./parse.js";
+import { loadOverrides } from "../overrides/overrides.js";
+import { readSources, writeSource, type SourceEntry } from "./sources.js";
 import { isDocPage } from "../read/index.js";
 import { expectedFiles } from "../build/generate.js";
 import { readManifest, sha256, type Manifest } from "../build/manifest.js";
@@ -25,14 +27,14 @@ export function specFileName(method: string): string {
 }
 
 /** Doc pages → spec texts (file name → JSON), not written. Folder walks pass over JSON that is not an API page. */
-export function parseDocs(inputs: string[], config: Config, timings?: Timings): Map<string, string> {
+export function parseDocs(inputs: string[], config: Config, timings?: Timings, onWarning?: (message: string) => void): Map<string, string> {
   const specs = new Map<string, string>();
   const origin = new Map<string, string>();
-  const options = { shapes: projectShapes(config) };
+  const options = { ...parseOptions(config, onWarning), shapes: projectShapes(config) };
   for (const { path: file, named } of expandInputs(inputs)) {
     const bytes = readFileSync(file);
     if (!named && !isDocPage(bytes, file)) continue;
-    const spec = parseDocBytes(bytes, file, config.root, timings, options);
+    const spec = parseDocBytes(bytes, file, config.root, timings, { ...options, ...provenanceOf(file, config, options) });
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
@@ -72,6 +74,20 @@ export function projectShapes(config: Config): KnownShapes {
   });
 }
 
+/** The overrides folder, read once; warnings go to `onWarning`. */
+export function parseOptions(config: Config, onWarning?: (message: string) => void): ParseOptions & { sources: Map<string, Record<string, SourceEntry>> } {
+  const overrides = loadOverrides(config.overrides, config.root);
+  return { overrides: (method) => overrides.get(method), sources: new Map(), ...(onWarning ? { onWarning } : {}) };
+}
+
+function provenanceOf(file: string, config: Config, options: ReturnType<typeof parseOptions>): Pick<ParseOptions, "provenance"> {
+  const dir = dirname(resolve(file));
+  let sources = options.sources.get(dir);
+  if (!sources) options.sources.set(dir, (sources = readSources(dir, config.root)));
+  const entry = sources[basename(file)];
+  return entry ? { provenance: entry } : {};
+}
+
 export function writeSpecs(specs: ReadonlyMap<string, string>, dir: string, removeStale = false): WriteResult {
   // Only specs topgen wrote are ever removed: a JSON file in the folder that is not a spec is the user's.
   return writeFolder(dir, specs, (name) => removeStale && name.endsWith(".json"), isSpecText);
@@ -100,14 +116,14 @@ export function requireSpecs(dir: string): void {
  * The specs the config's pages give now: every page of docs/, and for a spec parsed from a page outside docs/
  * (an orphan), its page read again where it still is. A spec whose page is gone is not among them.
  */
-export function desiredSpecs(config: Config, timings?: Timings): Map<string, string> {
+export function desiredSpecs(config: Config, timings?: Timings, onWarning?: (message: string) => void): Map<string, string> {
   requireDocs(config);
-  const specs = parseDocs([config.docs], config, timings);
+  const specs = parseDocs([config.docs], config, timings, onWarning);
   for (const [name, text] of readFolder(config.specs, (n) => n.endsWith(".json"))) {
     if (specs.has(name) || !isSpecText(text)) continue;
     const page = sourceOf(text, config.root);
     if (page === undefined || isInside(config.docs, page) || !existsSync(page) || !statSync(page).isFile()) continue;
-    const spec = parseDoc(page, config.root, timings);
+    const spec = parseDoc(page, config.root, timings, parseOptions(config, onWarning));
     const fileName = specFileName(spec.method);
     if (!specs.has(fileName)) specs.set(fileName, serializeSpec(spec));
   }
@@ -128,8 +144,8 @@ export interface Drift {
 }
 
 /** What `docs/` + templates + generator would produce now, against what is on disk; each difference says why. */
-export async function checkProject(config: Config): Promise<Drift[]> {
-  const specs = desiredSpecs(config);
+export async function checkProject(config: Config, onWarning?: (message: string) => void): Promise<Drift[]> {
+  const specs = desiredSpecs(config, undefined, onWarning);
   const specsOnDisk = readFolder(config.specs, (n) => n.endsWith(".json"));
   const drift = compareFolder(config.specs, specs, (n, text) => n.endsWith(".json") && isSpecText(text), config.root, (name, have, want) => specReason(have, want));
   for (const target of targetsOf(config)) {
@@ -264,12 +280,19 @@ export type AdoptStatus = "added" | "updated" | "unchanged";
 
 /**
  * Copies a doc page into docs/ (named after its method) and returns where it went. A page already there for the
- * same API (in any format) is replaced: that is how a developer updates an API.
+ * same API (in any format) is replaced: that is how a developer updates an API. Its provenance goes to
+ * docs/sources.json: the URL given (else the one recorded before), and the date given, else the added file's time.
  */
-export function adoptDoc(file: string, config: Config): { spec: ApiSpec; docPath: string; status: AdoptStatus } {
+export function adoptDoc(
+  file: string,
+  config: Config,
+  given: { url?: string; saved?: string } = {},
+  onWarning?: (message: string) => void,
+): { spec: ApiSpec; docPath: string; status: AdoptStatus } {
   if (!existsSync(file)) throw new InputError(file, undefined, "no such file");
   if (!statSync(file).isFile()) throw new InputError(file, undefined, "is a folder; `topgen add` takes one doc page file");
-  const spec = parseDoc(file, config.root);
+  const options = parseOptions(config, onWarning);
+  const spec = parseDoc(file, config.root, undefined, options);
   if (existsSync(config.docs) && !statSync(config.docs).isDirectory()) throw new InputError(shownPath(config.docs), undefined, "not a folder (the doc pages folder of the config)");
   mkdirSync(config.docs, { recursive: true });
   const base = moduleFileName(spec.method);
@@ -282,7 +305,12 @@ export function adoptDoc(file: string, config: Config): { spec: ApiSpec; docPath
     .map((n) => join(config.docs, n));
   let status: AdoptStatus = previous.length === 0 ? "added" : "updated";
   if (previous.length === 1 && same(previous[0]!) && readFileSync(docPath).equals(bytes)) status = "unchanged";
+  const saved = given.saved ?? statSync(file).mtime.toISOString().slice(0, 10);
+  const before = readSources(config.docs, config.root)[basename(docPath)];
+  const url = given.url ?? before?.url;
   if (resolve(file) !== resolve(docPath)) copyFileSync(file, docPath);
   for (const old of previous) if (!same(old)) rmSync(old);
-  return { spec: parseDoc(docPath, config.root), docPath: basename(docPath), status };
+  writeSource(config.docs, config.root, basename(docPath), { ...(url !== undefined ? { url } : {}), saved, sha256: spec.source.sha256 });
+  const adopted = parseDoc(docPath, config.root, undefined, { ...options, ...provenanceOf(docPath, config, options) });
+  return { spec: adopted, docPath: basename(docPath), status };
 }

@@ -20,7 +20,7 @@ export function readHtmlPage(text: string, file: string): RawPage {
 
   const sections = findSections(doc);
   const tables = findParamTables(doc, sections);
-  if (!tables.request) return readRenderedPage(lines, file);
+  if (!tables.request) return { ...readRenderedPage(lines, file), reader: "html-text" };
   try {
     return readStructured(lines, sections, { request: tables.request, response: tables.response }, file);
   } catch (err) {
@@ -30,7 +30,7 @@ export function readHtmlPage(text: string, file: string): RawPage {
       message: `parameter table layout not understood (${err.reason}); read from the page's text rendering`,
       line: err.line,
     };
-    return readRenderedPage(lines, file, [note]);
+    return { ...readRenderedPage(lines, file, [note]), reader: "html-text" };
   }
 }
 

@@ -6,6 +6,7 @@ import { getUnsafeNumberReason, isNumber } from "lossless-json";
 import { InputError } from "../support/errors.js";
 import type { RawDiagnostic, RawLimits, RawPage, RawRow, RawSamples } from "./raw.js";
 import { describeKind, JsonSyntaxError, parseJsonTree } from "./json/tree.js";
+import { DOC_PAGE_URL } from "./provenance.js";
 import type { JsonArray, JsonEntry, JsonNode, JsonObject } from "./json/tree.js";
 import { byDocLine } from "../model/diagnostics.js";
 
@@ -74,8 +75,12 @@ class PageReader {
     const description = this.pageText(fields, doc, "description", false);
     const samples = this.samples(fields);
     this.diagnostics.sort(byDocLine);
+    // The doc id names the page's URL on the doc site.
+    const id = fields.get("id")?.value;
+    const docId = id?.kind === "number" ? id.text : id?.kind === "string" ? id.value : undefined;
     return {
       format: "json",
+      ...(docId !== undefined && /^\d+$/.test(docId) ? { url: `${DOC_PAGE_URL}${docId}&docType=2` } : {}),
       file: this.file,
       method,
       title,

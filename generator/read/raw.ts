@@ -57,6 +57,10 @@ export interface RawDiagnostic {
 
 export interface RawPage {
   format: SourceFormat;
+  /** Set where it differs from the format: `html-text`, an HTML page read from its text rendering. */
+  reader?: string;
+  /** The page's URL, where the page shows one. */
+  url?: string;
   /** The file as given by the user (used in messages). */
   file: string;
   method: string;

@@ -171,7 +171,9 @@ test("add copies the page into docs/, writes its spec, regenerates, and says wha
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("added alibaba.nlife.b2c.trade.refund");
   expect(r.stdout).toContain("specs/alibaba.nlife.b2c.trade.refund.json");
-  expect(listing(join(dir, "docs"))).toEqual(SEEDS);
+  // The page, and where it came from and when it was saved (docs/sources.json).
+  expect(listing(join(dir, "docs"))).toEqual([...SEEDS, "sources.json"]);
+  expect(Object.keys(JSON.parse(readFileSync(join(dir, "docs", "sources.json"), "utf8")) as object)).toEqual([SEEDS[1]]);
   expect(listing(join(dir, "generated"))).toContain("alibaba.nlife.b2c.trade.refund.ts");
   expect(topgen(dir, "check").code).toBe(0);
 });

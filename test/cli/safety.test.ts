@@ -153,7 +153,7 @@ describe("commands that destroyed or misled", () => {
     const second = topgen(dir, "add", html);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/^updated /);
-    expect(listing(join(dir, "docs"))).toEqual([`${NLIFE}.html`]);
+    expect(listing(join(dir, "docs"))).toEqual([`${NLIFE}.html`, "sources.json"]); // the old page gone; its provenance kept beside it
     const third = topgen(dir, "add", html);
     expect(third.stdout).toMatch(/^unchanged /);
     expect(topgen(dir, "parse", "docs").code).toBe(0);

@@ -505,7 +505,8 @@ describe("readHtmlPage: pages without parameter tables are read from their rende
     const text = readTextPage(readFileSync(`docs/${method}.txt`, "utf8"), `${method}.flat.html`);
     const unlined = <T extends { line?: number }>(items: T[]): Array<Omit<T, "line">> => items.map(({ line: _line, ...rest }) => rest);
     expect(page.format).toBe("html");
-    expect({ ...page, format: "text", request: unlined(page.request), response: unlined(page.response), diagnostics: unlined(page.diagnostics) }).toEqual({
+    expect(page.reader).toBe("html-text");
+    expect({ ...page, format: "text", reader: undefined, request: unlined(page.request), response: unlined(page.response), diagnostics: unlined(page.diagnostics) }).toEqual({
       ...text,
       request: unlined(text.request),
       response: unlined(text.response),

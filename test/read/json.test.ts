@@ -40,6 +40,7 @@ describe("readJsonPage: accepted shapes", () => {
       {
         given: "whole-answer.json",
         want: {
+          url: "https://open.taobao.com/api.htm?docId=1&docType=2", // the page's "id"
           method: "taobao.demo.refund.get",
           title: "退款查询",
           description: "查询退款，支持：按单号；按时间。",
@@ -67,6 +68,7 @@ describe("readJsonPage: accepted shapes", () => {
       {
         given: "data-only.json",
         want: {
+          url: "https://open.taobao.com/api.htm?docId=2&docType=2", // the page's "id"
           method: "taobao.demo.stock.update",
           title: "库存更新",
           description: "更新库存；数量不能为负。",
@@ -95,6 +97,7 @@ describe("readJsonPage: accepted shapes", () => {
       {
         given: "catalogue.json",
         want: {
+          url: "https://open.taobao.com/api.htm?docId=3&docType=2", // the page's "id"
           method: "taobao.demo.order.create",
           title: "创建订单",
           description: "创建订单（含子单）",
@@ -120,6 +123,7 @@ describe("readJsonPage: accepted shapes", () => {
       {
         given: "no-params.json",
         want: {
+          url: "https://open.taobao.com/api.htm?docId=27385&docType=2", // the page's "id"
           method: "taobao.top.secret.register",
           title: "注册加密账号",
           description: "提供给isv注册非淘系账号秘钥，isv依赖sdk自主加、解密",
