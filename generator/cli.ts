@@ -6,7 +6,8 @@ import { resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { loadConfig, type Config } from "./config/config.js";
-import { InputError } from "./support/errors.js";
+import { capText, InputError } from "./support/errors.js";
+import { fsFaultLine } from "./support/fs-faults.js";
 
 const out = (line: string) => process.stdout.write(line + "\n");
 const err = (line: string) => process.stderr.write(line + "\n");
@@ -31,6 +32,7 @@ async function generate(config: Config, full = false, withTimings = false): Prom
   const timings = new Map<string, number>();
   const { generateProject } = await import("./build/generate.js");
   const { progressFor } = await import("./support/progress.js");
+  (await import("./support/fs-faults.js")).assertWritableOutput(config.out);
   let progress: ReturnType<typeof progressFor> | undefined;
   const result = await generateProject(config, {
     full,
@@ -162,7 +164,13 @@ main().then(
       process.exitCode = 2;
       return;
     }
-    err(`topgen: internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    const fault = fsFaultLine(e);
+    if (fault !== undefined) {
+      err(`topgen: ${fault}`);
+      process.exitCode = 2;
+      return;
+    }
+    err(`topgen: internal error: ${capText(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e), 700)}`);
     if (process.env["TOPGEN_DEBUG"]) err(e instanceof Error ? (e.stack ?? "") : "");
     process.exitCode = 3;
   },
