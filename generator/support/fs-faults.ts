@@ -1,7 +1,7 @@
 // Filesystem faults are the user's to fix (permissions, a full disk, a file where a folder must be): the CLI
 // reports them as one line naming the path and what to do, exit 2, never as topgen's own bug.
 
-import { accessSync, constants, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, readFileSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { capText, InputError } from "./errors.js";
@@ -51,7 +51,7 @@ export function assertWritableOutput(dir: string): void {
   const out = resolve(dir);
   let existing = out;
   for (;;) {
-    const stat = statSync(existing, { throwIfNoEntry: false });
+    const stat = statOrUndefined(existing);
     if (stat !== undefined) {
       if (!stat.isDirectory()) throw new InputError(existing, undefined, `is a file, but the output folder ${out} needs a folder here: move it or choose another --out`);
       break;
@@ -75,4 +75,24 @@ export function assertWritableOutput(dir: string): void {
     probe(out);
     probe(dirname(out));
   } else probe(existing);
+}
+
+/** The stat of `path`, or undefined when nothing is there, also when a file stands in the way (ENOTDIR). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === "ENOTDIR") return undefined;
+    throw e;
+  }
+}
+
+/** readFileSync, with the path added to errors that lack it (EISDIR from readFileSync names no file). */
+export function readFileNamed(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if (typeof e === "object" && e !== null && (e as { path?: unknown }).path === undefined) Object.assign(e, { path, syscall: "read" });
+    throw e;
+  }
 }
