@@ -53,6 +53,10 @@ function toFields(nodes: Node[], side: "request" | "response", facts: SampleFact
   const fields: Field[] = [];
   const seen = new Set<string>();
   for (const node of nodes) {
+    if (node.row.name.trim() === "") {
+      diagnostics.push({ level: "warning", message: `a ${side} field without a name was dropped`, line: node.row.line });
+      continue;
+    }
     if (seen.has(node.row.name)) {
       diagnostics.push({ level: "warning", message: `duplicate field ${node.row.name} dropped (first one kept)`, line: node.row.line });
       continue;

@@ -160,7 +160,8 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
     const nameLine = bullets[k]!;
     const nameText = bulletText(nameLine);
     const marked = NESTED_MARK.test(nameText);
-    const typeText = bulletText(bullets[k + 1]!);
+    const typeLine = bullets[k + 1]; // absent when a page ends at a `└ name` bullet (a cut page)
+    const typeText = typeLine ? bulletText(typeLine) : "";
     k += 2;
     const row: RawRow = {
       line: nameLine.no,
