@@ -157,3 +157,22 @@ describe("error lines are one line, of bounded length, with a line number", () =
     expect(() => detectFormat(Uint8Array.from(given), "p.txt")).toThrow(new RegExp(`^p\\.txt:${line}: not UTF-8 text`));
   });
 });
+
+describe("found by the fuzzer", () => {
+  const seed = () => readFileSync(join(REPO, "docs", "alibaba.nlife.b2c.trade.refund.txt"), "utf8");
+
+  test("a page cut right after a nested `└ name` bullet gives a spec (was a TypeError in the text reader)", () => {
+    const page = seed();
+    const cut = page.slice(0, page.indexOf("• └ id") + "• └ id".length);
+    const spec = parseDocBytes(Buffer.from(cut), join(REPO, "docs", "x.txt"), REPO);
+    expect(() => parseSpec(serializeSpec(spec), "x.json")).not.toThrow();
+  });
+
+  test("a nested field whose name is empty is dropped with a warning at its line (was a spec failing its schema)", () => {
+    const page = seed().replace("• └ buyer_id\n", "• └ \n");
+    expect(page).toContain("• └ \n");
+    const spec = parseDocBytes(Buffer.from(page), join(REPO, "docs", "x.txt"), REPO);
+    expect(() => parseSpec(serializeSpec(spec), "x.json")).not.toThrow();
+    expect(spec.diagnostics?.some((d) => /field without a name was dropped/.test(d.message) && d.line !== undefined)).toBe(true);
+  });
+});
