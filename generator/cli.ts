@@ -7,7 +7,8 @@ import { join, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { CONFIG_FILE, loadConfig, runtimeProblem, shownPath, withOut, type Config } from "./config/config.js";
-import { InputError } from "./support/errors.js";
+import { capText, InputError } from "./support/errors.js";
+import { fsFaultLine } from "./support/fs-faults.js";
 import { packageRoot } from "./support/paths.js";
 
 const out = (line: string) => process.stdout.write(line + "\n");
@@ -48,6 +49,7 @@ async function generate(config: Config, full = false, withTimings = false): Prom
   requireRuntime(config);
   const { generateProject } = await import("./project/targets.js");
   const { progressFor } = await import("./support/progress.js");
+  (await import("./support/fs-faults.js")).assertWritableOutput(config.out);
   let progress: ReturnType<typeof progressFor> | undefined;
   const result = await generateProject(config, {
     full,
@@ -378,23 +380,6 @@ async function main(): Promise<number> {
 
 class UsageError extends Error {}
 
-/** The user's file system said no: a missing file, a folder for a file, no permission. */
-const FS_REASONS: Record<string, string> = {
-  ENOENT: "no such file or folder",
-  EISDIR: "is a folder, not a file",
-  ENOTDIR: "a part of this path is a file, not a folder",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "read-only file system",
-};
-
-function fsReason(e: unknown): string | undefined {
-  if (!(e instanceof Error)) return undefined;
-  const { code, path } = e as NodeJS.ErrnoException;
-  if (code === undefined || path === undefined || !(code in FS_REASONS)) return undefined;
-  return `${shownPath(path) || path}: ${FS_REASONS[code]}`;
-}
-
 // A reader that stops early (`topgen openapi | head`) closes the pipe: that ends the command, quietly.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -404,9 +389,9 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 /** What to print for an error that ends a command, and the exit code. */
 function describeError(e: unknown): { message: string; code: 2 | 3 } {
   if (e instanceof InputError || e instanceof UsageError) return { message: e.message, code: 2 };
-  const reason = fsReason(e);
-  if (reason !== undefined) return { message: reason, code: 2 };
-  return { message: `internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, code: 3 };
+  const fault = fsFaultLine(e);
+  if (fault !== undefined) return { message: fault, code: 2 };
+  return { message: `internal error: ${capText(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e), 700)}`, code: 3 };
 }
 
 main().then(

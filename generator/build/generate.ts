@@ -2,7 +2,7 @@
 // changed since the target's manifest are rebuilt; a change of what the target makes from the probe specs (its
 // fingerprint: templates, emitter, runtime import) rebuilds everything. Unchanged files are not rewritten.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames } from "../names/api-names.js";
@@ -13,6 +13,8 @@ import { BATCH_SIZE, buildTarget, type Built, type SpecEntry } from "./build.js"
 import { parseSpec } from "../model/load.js";
 import { timed, type Timings } from "../support/timing.js";
 import { posixPath } from "../support/fs.js";
+import { InputError } from "../support/errors.js";
+import { readFileNamed } from "../support/fs-faults.js";
 
 export interface GenerateOptions {
   threads?: number;
@@ -91,6 +93,7 @@ async function generateTarget(target: Target, project: ProjectDirs, specs: SpecF
   // Workers for a large build start now, loading the compiler while the specs are read and checked.
   if (target.batch && stale.length > BATCH_SIZE) (await import("./pool.js")).startWorkers(Math.ceil(stale.length / BATCH_SIZE), options.threads);
   for (const s of stale) toBuild.push(load(s));
+  refuseDuplicateMethods(project, [...kept.map(([n, e]) => [n, e.method] as const), ...toBuild.map((e) => [basename(e.file), e.spec.method] as const)]);
   // A new or removed API can change another's names (clash resolution): such an API is rebuilt too.
   const names = assignApiNames([...kept.map(([, e]) => e.method), ...toBuild.map((e) => e.spec.method)]);
   const sameNames = (e: ManifestEntry) => {
@@ -155,6 +158,17 @@ async function generateTarget(target: Target, project: ProjectDirs, specs: SpecF
   }
 }
 
+/** Two spec files for one method would make one module twice: an input error naming both files. */
+function refuseDuplicateMethods(project: ProjectDirs, specs: readonly (readonly [file: string, method: string])[]): void {
+  const first = new Map<string, string>();
+  for (const [file, method] of [...specs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const other = first.get(method);
+    const shown = (name: string) => posixPath(relative(project.root, join(project.specs, name)));
+    if (other !== undefined) throw new InputError(shown(file), undefined, `describes ${method}, as ${shown(other)} does: keep one spec per method`);
+    first.set(method, file);
+  }
+}
+
 /** Everything `generate` would write for `target`, built from scratch in memory (for `check`), keyed by file name in its folder. */
 export async function expectedFiles(target: Target, project: ProjectDirs, specTexts: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const entries: SpecEntry[] = [...specTexts].map(([name, text]) => ({
@@ -201,7 +215,7 @@ function readSpecFiles(dir: string): SpecFile[] {
     .filter((n) => n.endsWith(".json"))
     .sort()
     .map((name) => {
-      const bytes = readFileSync(join(dir, name));
+      const bytes = readFileNamed(join(dir, name));
       return { name, bytes, hash: sha256(bytes) };
     });
 }

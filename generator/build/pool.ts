@@ -84,10 +84,14 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchWork, 
               const request: BatchRequest = { id: current, entries: batches[current]!, module: options.module, options: options.options };
               worker.postMessage(request);
             };
-            worker.on("message", (msg: { id: number; result?: BatchResult; error?: string }) => {
-              if (msg.error !== undefined || !msg.result) return reject(new Error(msg.error ?? "worker failed"));
+            worker.on("message", (msg: { id: number; result?: BatchResult; error?: string; fault?: object }) => {
+              if (msg.error !== undefined || !msg.result) return reject(Object.assign(new Error(msg.error ?? "worker failed"), msg.fault));
               send(); // the next batch first: the worker should not wait while this one's files are staged
-              finished(msg.id, msg.result);
+              try {
+                finished(msg.id, msg.result); // stages files: a filesystem fault here must fail the build, not the process
+              } catch (e) {
+                reject(e);
+              }
             });
             const fail = (e: Error & { code?: string }) => {
               if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return reject(e);

@@ -21,6 +21,14 @@ parentPort?.on("message", (request: BatchRequest) => {
     .then((m) => m.buildBatch(request.entries, request.options))
     .then(
       (result) => parentPort!.postMessage({ id: request.id, result }),
-      (e: unknown) => parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e), fault: faultOf(e) }),
     );
 });
+
+/** What the main thread needs to report a filesystem fault as the user's (code, path, call): no stack. */
+function faultOf(e: unknown): { code: string; path?: string; syscall?: string } | undefined {
+  if (typeof e !== "object" || e === null) return undefined;
+  const { code, path, syscall } = e as { code?: unknown; path?: unknown; syscall?: unknown };
+  if (typeof code !== "string") return undefined;
+  return { code, ...(typeof path === "string" ? { path } : {}), ...(typeof syscall === "string" ? { syscall } : {}) };
+}

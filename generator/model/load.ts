@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject } from "ajv";
 import { InputError } from "../support/errors.js";
 import { posixPath, readFolder } from "../support/fs.js";
 import schema from "./spec.schema.json" with { type: "json" };
-import type { ApiSpec } from "./types.js";
+import type { ApiSpec, Field } from "./types.js";
 let validator: ReturnType<Ajv["compile"]> | undefined;
 
 function validate(value: unknown): readonly ErrorObject[] {
@@ -27,7 +27,24 @@ export function parseSpec(text: string, file: string): ApiSpec {
     const where = first.instancePath || "(root)";
     throw new InputError(file, lineOfPointer(text, first.instancePath), `not a valid topgen spec: ${where} ${first.message ?? ""}`.trim());
   }
-  return value as ApiSpec;
+  const spec = value as ApiSpec;
+  const inverted = invertedRange(spec);
+  if (inverted) throw new InputError(file, lineOfName(text, inverted.name), `not a valid topgen spec: ${inverted.name} has minValue ${inverted.limits!.minValue} above maxValue ${inverted.limits!.maxValue}`);
+  return spec;
+}
+
+/** The first field (any depth) whose limits no value can meet: minValue above maxValue. */
+function invertedRange(spec: ApiSpec): Field | undefined {
+  const walk = (fields: readonly Field[]): Field | undefined => {
+    for (const f of fields) {
+      const l = f.limits;
+      if (l?.minValue !== undefined && l.maxValue !== undefined && l.minValue > l.maxValue) return f;
+      const deeper = f.fields ? walk(f.fields) : undefined;
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  return walk(spec.request) ?? walk(spec.response);
 }
 
 export function loadSpec(file: string): ApiSpec {
@@ -50,6 +67,12 @@ function jsonErrorLine(text: string, e: unknown): number {
   const pos = /position (\d+)/.exec(String((e as Error).message));
   if (!pos) return 1;
   return text.slice(0, Number(pos[1])).split("\n").length;
+}
+
+/** Best-effort line of a field: the first `"name": "<name>"` in the spec text. */
+function lineOfName(text: string, name: string): number {
+  const idx = text.search(new RegExp(`"name"\\s*:\\s*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  return idx < 0 ? 1 : text.slice(0, idx).split("\n").length;
 }
 
 /** Best-effort line of a JSON pointer in the spec text: the line of the last key named in the pointer. */

@@ -7,9 +7,33 @@ export function apiBaseName(method: string): string {
   return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
 }
 
-/** The module file name (without extension): the method itself, with anything outside [A-Za-z0-9._-] replaced. */
+/**
+ * The module file name (without extension): the method itself, with anything outside [A-Za-z0-9._-] replaced,
+ * made portable: a name that is `index` (the SDK's own index.ts, in any case) or a Windows device name (`CON`,
+ * `nul.x`, `COM1`…, in any case, before the first dot) gets a trailing `_`; a name too long for common file
+ * systems (255 bytes with `.json`/`.ts` and a numbering suffix) is cut and ends with a hash of the whole method.
+ */
 export function moduleFileName(method: string): string {
-  return method.replace(/[^A-Za-z0-9._-]/g, "_");
+  const name = method.replace(/[^A-Za-z0-9._-]/g, "_");
+  const first = name.split(".")[0]!.toLowerCase();
+  const portable = name.toLowerCase() === "index" || RESERVED_FILE_NAMES.has(first) || /^\.*$/.test(name) ? `${name}_` : name;
+  return portable.length <= MAX_FILE_BASE ? portable : `${portable.slice(0, MAX_FILE_BASE - 17)}_${fnv64(method)}`;
+}
+
+/** Room for `.json` / `.ts` and a `_NN` numbering suffix within the usual 255-byte limit, with a margin. */
+const MAX_FILE_BASE = 200;
+
+/** Names Windows keeps for devices, whatever the extension. */
+const RESERVED_FILE_NAMES: ReadonlySet<string> = new Set([
+  "con", "prn", "aux", "nul",
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`]),
+]);
+
+/** 16 hex digits of FNV-1a (64-bit) over the UTF-16 code units: stable, dependency-free, enough to tell names apart. */
+function fnv64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) h = ((h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, "0");
 }
 
 export interface ApiNames {
@@ -90,6 +114,8 @@ const RESERVED = new Set([
   "Boolean",
   "Symbol",
   "Error",
+  // a struct namespace merges with the API class of the same name: `Request.prototype` is the class's own
+  "prototype",
 ]);
 
 /** Words that cannot name an interface. */

@@ -13,6 +13,7 @@ import { jsonSampleFacts } from "./samples/json.js";
 import { javaSampleFacts } from "./samples/java.js";
 import { xmlSampleFacts } from "./samples/xml.js";
 import { byDocLine } from "../model/diagnostics.js";
+import { checkedLimits } from "./limits.js";
 
 export interface SourceInfo {
   /** The doc file as recorded in the spec (relative, forward slashes). */
@@ -79,6 +80,10 @@ function toFields(nodes: Node[], side: "request" | "response", facts: SampleFact
   const fields: Field[] = [];
   const seen = new Set<string>();
   for (const node of nodes) {
+    if (node.row.name.trim() === "") {
+      diagnostics.push({ level: "warning", message: `a ${side} field without a name was dropped`, line: node.row.line });
+      continue;
+    }
     if (seen.has(node.row.name)) {
       diagnostics.push({ level: "warning", message: `duplicate field ${node.row.name} dropped (first one kept)`, line: node.row.line });
       continue;
@@ -98,7 +103,7 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
   const cells = settleCells(node, facts, diagnostics);
   if (cells.example !== undefined && cells.example !== "") field.example = cells.example;
   if (cells.description !== undefined && cells.description !== "") field.description = cells.description;
-  const limits = limitsOf(row);
+  const limits = limitsOf(row, diagnostics);
   if (limits) field.limits = limits;
   if (parsed.type === "String" && field.description) {
     const values = enumFromDescription(field.description);
@@ -151,8 +156,8 @@ function settleUnknownType(node: Node, diagnostics: Diagnostic[]): Node["parsed"
   return { type: "Json", list: parsed.list, struct: false };
 }
 
-function limitsOf(row: RawRow): Field["limits"] | undefined {
-  const entries = Object.entries(row.limits).filter(([, v]) => v !== undefined && v !== "");
+function limitsOf(row: RawRow, diagnostics: Diagnostic[]): Field["limits"] | undefined {
+  const entries = Object.entries(checkedLimits(row.limits, row.name, row.line, diagnostics)).filter(([, v]) => v !== undefined && v !== "");
   return entries.length ? (Object.fromEntries(entries) as Field["limits"]) : undefined;
 }
 

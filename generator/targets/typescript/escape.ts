@@ -2,6 +2,14 @@
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** A UTF-16 surrogate that is not half of a pair: it has no UTF-8 form, so a file written with it gets U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `\uD800` as text: what a lone surrogate becomes in comments (visible) and template literals (the same value). */
+function surrogateEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`;
+}
+
 /**
  * A TypeScript string literal, safe for any input: quotes, backslashes, line terminators, control chars. Quoted
  * as prettier quotes it (double, unless the text holds more double quotes than single ones) so that prettier
@@ -31,6 +39,7 @@ export function jsdocText(text: string): string[] {
     .replace(/\r\n?/g, "\n")
     .replace(/\*(\\*)\//g, "*$1\\/")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(LONE_SURROGATE, surrogateEscape)
     .split("\n")
     .map((line) => line.trimEnd().replace(/^(\s*\\*)@/, "$1\\@"));
 }
@@ -62,7 +71,10 @@ export function jsdoc(
   return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].map((l) => indent + l).join("\n");
 }
 
-/** Text for the inside of a template literal: reads back exactly (no escape is interpreted, no `${` substitutes). */
+/**
+ * Text for the inside of a template literal: reads back exactly (no escape is interpreted, no `${` substitutes);
+ * a lone surrogate is written as its `\uD800` escape, which the literal reads back as the same code unit.
+ */
 export function templateText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(LONE_SURROGATE, surrogateEscape);
 }
