@@ -20,7 +20,11 @@ const CATALOGUE = resolve(REPO, "../shared/data/catalogue");
 
 function run(cwd: string, ...args: string[]): { ms: number; out: string } {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [join(REPO, "bin", "topgen.js"), ...args, "--timings"], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [join(REPO, "bin", "topgen.js"), ...args, "--timings"], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   const ms = performance.now() - start;
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
@@ -32,7 +36,9 @@ function run(cwd: string, ...args: string[]): { ms: number; out: string } {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "topgen-catalogue-"));
-const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+  .split("\\")
+  .join("/");
 writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
 try {
   const parse = run(dir, "parse", CATALOGUE);
@@ -49,7 +55,10 @@ try {
   const specs = readdirSync(join(dir, "specs")).map((f) => loadSpec(join(dir, "specs", f)));
   const names = assignApiNames(specs.map((s) => s.method));
   const templates = loadTemplates(defaultTemplatesDir());
-  const needPrettier = specs.filter((s) => !fitsPrintWidth(renderModule(templates, planModule(s, "specs/x.json", { runtimeImport }, names.get(s.method))))).length;
+  const needPrettier = specs.filter(
+    (s) =>
+      !fitsPrintWidth(renderModule(templates, planModule(s, "specs/x.json", { runtimeImport }, names.get(s.method)))),
+  ).length;
   let moved = 0;
   for (const file of readdirSync(join(dir, "generated")).filter((f) => f.endsWith(".ts"))) {
     const text = readFileSync(join(dir, "generated", file), "utf8");

@@ -123,7 +123,9 @@ function bigBody(bytes: number, escapes: boolean): string {
   return `{"big":"${unit.repeat(Math.floor(bytes / 100))}"}`;
 }
 
-const SHAPE = schema('{"def":"$response","name":"R","method":"taobao.bench.get"}\n{"name":"big","type":"String"}\n').struct("$response");
+const SHAPE = schema(
+  '{"def":"$response","name":"R","method":"taobao.bench.get"}\n{"name":"big","type":"String"}\n',
+).struct("$response");
 
 function decodeBig(text: string, how: "runtime" | "lossless-json" | "JSON.parse"): { keep: unknown; note: string } {
   const keep =
@@ -136,7 +138,10 @@ function decodeBig(text: string, how: "runtime" | "lossless-json" | "JSON.parse"
   return { keep, note: `string of ${big.length.toLocaleString("en")} characters` };
 }
 
-async function viaClient(body: { bytes: number; gzip: boolean }, options: { maxResponseBytes?: number }): Promise<{ keep: unknown; note: string }> {
+async function viaClient(
+  body: { bytes: number; gzip: boolean },
+  options: { maxResponseBytes?: number },
+): Promise<{ keep: unknown; note: string }> {
   const chunk = Buffer.alloc(64 * 1024, "a");
   const server = createServer((req, res) => {
     req.resume();
@@ -169,10 +174,18 @@ async function viaClient(body: { bytes: number; gzip: boolean }, options: { maxR
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  const client = new TopClient({ appKey: "1", appSecret: "bench-0123456789abcdef0123456789ab", gateway: `http://127.0.0.1:${port}/router/rest`, ...options });
+  const client = new TopClient({
+    appKey: "1",
+    appSecret: "bench-0123456789abcdef0123456789ab",
+    gateway: `http://127.0.0.1:${port}/router/rest`,
+    ...options,
+  });
   try {
     const keep = await client.executeRaw({ method: "taobao.bench.get" });
-    return { keep, note: `read whole: string of ${(keep as { big: string }).big.length.toLocaleString("en")} characters` };
+    return {
+      keep,
+      note: `read whole: string of ${(keep as { big: string }).big.length.toLocaleString("en")} characters`,
+    };
   } catch (err) {
     return { keep: undefined, note: `${(err as { name: string }).name} ${(err as { kind?: string }).kind ?? ""}` };
   } finally {
@@ -199,7 +212,13 @@ async function child(name: string): Promise<void> {
   gc();
   const after = process.memoryUsage();
   const retained = after.heapUsed - before.heapUsed;
-  const result: Result = { ms, peakMiB: peakKiB / 1024 - before.rss / MB, atMost: peakKiB <= highBefore, retainedMiB: retained / MB, note };
+  const result: Result = {
+    ms,
+    peakMiB: peakKiB / 1024 - before.rss / MB,
+    atMost: peakKiB <= highBefore,
+    retainedMiB: retained / MB,
+    note,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (keep === Symbol.for("never")) console.log(keep, input); // keeps the result alive up to the measurement
 }
@@ -211,11 +230,15 @@ function main(): void {
   for (const [name, c] of Object.entries(CASES)) {
     const results: Result[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", self, name], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", self, name], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
       if (r.status !== 0) throw new Error(`${name}: ${r.stderr}`);
       results.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "") as Result);
     }
-    const median = (pick: (r: Result) => number): number => [...results.map(pick)].sort((a, b) => a - b)[Math.floor(results.length / 2)] ?? 0;
+    const median = (pick: (r: Result) => number): number =>
+      [...results.map(pick)].sort((a, b) => a - b)[Math.floor(results.length / 2)] ?? 0;
     const peak = median((r) => r.peakMiB);
     const le = results.some((r) => r.atMost) ? "≤ " : "";
     const ratio = c.sizeMiB <= 64 ? `${le}${(peak / c.sizeMiB).toFixed(2)}×` : "—";

@@ -39,7 +39,9 @@ function details(results: PageResult[]): string[] {
   for (const r of results) {
     const f = r.fidelity;
     const items = [
-      ...f.wrong.map((w) => `wrong ${w.problems.join("+")}: ${w.side} ${w.path}${w.truePath ? ` (catalogue: ${w.truePath})` : ""}`),
+      ...f.wrong.map(
+        (w) => `wrong ${w.problems.join("+")}: ${w.side} ${w.path}${w.truePath ? ` (catalogue: ${w.truePath})` : ""}`,
+      ),
       ...f.limits.differ.map((d) => `limit: ${d}`),
       ...f.pageOnly.map((p) => `docs' age, page only: ${p}`),
       ...f.catalogueOnly.map((p) => `docs' age, catalogue only: ${p}`),
@@ -76,7 +78,9 @@ for (const file of catalogueIndex(CATALOGUE).values()) {
 }
 const shapes = shapesFromSpecs(catalogueSpecs);
 const shapesSeconds = ((performance.now() - started) / 1000).toFixed(1);
-const withShapes = measurePages(PAGES, CATALOGUE, (bytes, file) => parseDocBytes(bytes, file, REPO, undefined, { shapes }));
+const withShapes = measurePages(PAGES, CATALOGUE, (bytes, file) =>
+  parseDocBytes(bytes, file, REPO, undefined, { shapes }),
+);
 const shapeTotals = totalsOf(withShapes);
 
 const report = [

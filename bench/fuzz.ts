@@ -27,22 +27,31 @@ async function main(): Promise<number> {
   const results: FuzzResult[] = [];
   const chunk = 200;
   for (let i = 0; i < inputs.length; i += chunk) {
-    results.push(...(await runInProcess(inputs.slice(i, i + chunk), { root: REPO, runtimeImport: "../runtime/index.js" })));
-    process.stderr.write(`fuzz: ${Math.min(i + chunk, inputs.length)}/${inputs.length} in-process after ${((Date.now() - started) / 1000).toFixed(0)}s\n`);
+    results.push(
+      ...(await runInProcess(inputs.slice(i, i + chunk), { root: REPO, runtimeImport: "../runtime/index.js" })),
+    );
+    process.stderr.write(
+      `fuzz: ${Math.min(i + chunk, inputs.length)}/${inputs.length} in-process after ${((Date.now() - started) / 1000).toFixed(0)}s\n`,
+    );
   }
   const cliResults: FuzzResult[] = [];
   const step = Math.max(1, Math.floor(inputs.length / Math.max(1, cli)));
   // step + 1 apart: successive picks fall in different mutation classes
   for (let i = 0; i < inputs.length && cliResults.length < cli; i += step + 1) {
-    cliResults.push(runCli(inputs[i]!, { bin: join(REPO, "bin", "topgen.js"), runtimeIndex: join(REPO, "runtime", "index.js") }));
+    cliResults.push(
+      runCli(inputs[i]!, { bin: join(REPO, "bin", "topgen.js"), runtimeIndex: join(REPO, "runtime", "index.js") }),
+    );
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`fuzz: ${inputs.length} inputs in-process and ${cliResults.length} through the CLI (seed ${seed}) in ${seconds}s\n`);
+  console.log(
+    `fuzz: ${inputs.length} inputs in-process and ${cliResults.length} through the CLI (seed ${seed}) in ${seconds}s\n`,
+  );
   console.log("In-process:\n");
   console.log(report(results));
   if (cliResults.length) console.log("\nThrough the CLI:\n\n" + report(cliResults));
   const bad = [...results, ...cliResults].filter((r) => !ALLOWED.has(r.outcome));
-  for (const r of bad.slice(0, 40)) console.log(`\n- #${r.input.id} ${r.input.mutation} of ${r.input.seed}: ${r.outcome}: ${r.detail ?? ""}`);
+  for (const r of bad.slice(0, 40))
+    console.log(`\n- #${r.input.id} ${r.input.mutation} of ${r.input.seed}: ${r.outcome}: ${r.detail ?? ""}`);
   return bad.length ? 1 : 0;
 }
 

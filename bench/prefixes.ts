@@ -11,8 +11,10 @@ function report(title: string, t: Tally): void {
     `${title}: ${t.prefixes} prefixes → ${t.specs} specs (${t.cutWarned} with an ends-early warning, ${t.cutSilent} cut with none), ` +
       `${t.errors} one-line input errors, ${t.crashes.length} crashes\n`,
   );
-  for (const c of t.crashes.slice(0, 20)) process.stdout.write(`  crash ${relative(DATA, c.file)} at ${c.length} B: ${c.message}\n`);
-  for (const s of t.silent.slice(0, 10)) process.stdout.write(`  no warning ${relative(DATA, s.file)} at ${s.length} B\n`);
+  for (const c of t.crashes.slice(0, 20))
+    process.stdout.write(`  crash ${relative(DATA, c.file)} at ${c.length} B: ${c.message}\n`);
+  for (const s of t.silent.slice(0, 10))
+    process.stdout.write(`  no warning ${relative(DATA, s.file)} at ${s.length} B\n`);
 }
 
 const args = process.argv.slice(2);
@@ -29,8 +31,17 @@ for (const folder of chosen) {
   for (const file of pages) {
     const page = readPage(file);
     runCuts(file, page, lineCuts(page), lines);
-    if (!linesOnly) runCuts(file, page, Array.from({ length: page.length }, (_, i) => i + 1), bytes);
-    if (progress) process.stdout.write(`  ${relative(DATA, file)}: ${bytes.prefixes} byte prefixes so far, ${bytes.crashes.length} crashes\n`);
+    if (!linesOnly)
+      runCuts(
+        file,
+        page,
+        Array.from({ length: page.length }, (_, i) => i + 1),
+        bytes,
+      );
+    if (progress)
+      process.stdout.write(
+        `  ${relative(DATA, file)}: ${bytes.prefixes} byte prefixes so far, ${bytes.crashes.length} crashes\n`,
+      );
   }
   process.stdout.write(`${folder}: ${pages.length} pages, ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   report("  line prefixes", lines);

@@ -54,15 +54,26 @@ const md = [
   "",
   "Failures (first 10 per way):",
   "",
-  ...TRIP_WAYS.flatMap((w) => totals.get(w.name)!.failures.slice(0, 10).map((f) => `- ${w.name}: ${f}`)),
+  ...TRIP_WAYS.flatMap((w) =>
+    totals
+      .get(w.name)!
+      .failures.slice(0, 10)
+      .map((f) => `- ${w.name}: ${f}`),
+  ),
   "",
   "Silent branches without samples (first 20): a field at a wrong path, no warning naming it or a struct above it.",
   "",
-  ...totals.get("none")!.silentExamples.slice(0, 20).map((s) => `- ${s}`),
+  ...totals
+    .get("none")!
+    .silentExamples.slice(0, 20)
+    .map((s) => `- ${s}`),
   "",
   "Silent branches with both samples (first 20): the samples were read as settling the depth, wrongly.",
   "",
-  ...totals.get("Java + XML")!.silentExamples.slice(0, 20).map((s) => `- ${s}`),
+  ...totals
+    .get("Java + XML")!
+    .silentExamples.slice(0, 20)
+    .map((s) => `- ${s}`),
   "",
 ];
 if (limitAt < 0) writeFileSync(join(REPO, "bench", "ROUNDTRIP.md"), md.join("\n"));

@@ -28,11 +28,18 @@ function topgen(cwd: string, ...args: string[]): Run {
 function topgenWith(env: Record<string, string>, cwd: string, ...args: string[]): Run {
   const start = performance.now();
   const timings = args[0] === "parse" || args[0] === "generate" ? ["--timings"] : [];
-  const r = spawnSync(process.execPath, [BIN, ...args, ...timings], { cwd, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args, ...timings], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ...env },
+  });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`topgen ${args.join(" ")} failed: ${r.stderr}`);
   const line = r.stderr.split("\n").find((l) => l.startsWith("timings "));
-  const t = line ? (JSON.parse(line.slice(8)) as { maxRssMiB: number; stages: Record<string, number> }) : { maxRssMiB: 0, stages: {} };
+  const t = line
+    ? (JSON.parse(line.slice(8)) as { maxRssMiB: number; stages: Record<string, number> })
+    : { maxRssMiB: 0, stages: {} };
   return { ms, stages: t.stages, maxRssMiB: t.maxRssMiB, stdout: r.stdout };
 }
 
@@ -62,7 +69,9 @@ const show = (s: Stat) => `${sec(s.median)} (${sec(s.min)}–${sec(s.max)})`;
 /** A scratch project whose generated code imports this repo's runtime. */
 function project(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `topgen-bench-${name}-`));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   return dir;
 }
@@ -89,18 +98,28 @@ async function main(): Promise<void> {
   };
   log("# topgen benchmark results");
   log();
-  log(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}. ${RUNS} runs per row unless noted; times are whole commands, process start included: median (min–max).`);
+  log(
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}. ${RUNS} runs per row unless noted; times are whole commands, process start included: median (min–max).`,
+  );
   log();
 
   // (a) the two seeds, cold
   const seeds = project("seeds");
   cpSync(join(REPO, "docs"), join(seeds, "docs"), { recursive: true });
   topgen(seeds, "parse", "docs");
-  const seedRuns = repeat(RUNS, () => rmSync(join(seeds, "generated"), { recursive: true, force: true }), () => topgen(seeds, "generate"));
+  const seedRuns = repeat(
+    RUNS,
+    () => rmSync(join(seeds, "generated"), { recursive: true, force: true }),
+    () => topgen(seeds, "generate"),
+  );
 
   // (e) parse of the whole catalogue
   const cat = project("catalogue");
-  const parseRuns = repeat(RUNS, () => rmSync(join(cat, "specs"), { recursive: true, force: true }), () => topgen(cat, "parse", CATALOGUE));
+  const parseRuns = repeat(
+    RUNS,
+    () => rmSync(join(cat, "specs"), { recursive: true, force: true }),
+    () => topgen(cat, "parse", CATALOGUE),
+  );
   const apis = readdirSync(join(cat, "specs")).length;
 
   // (b) whole catalogue, cold: specs → formatted, verified SDK; each run followed by a run of openapi-typescript
@@ -119,9 +138,17 @@ async function main(): Promise<void> {
     },
   );
   // (b') the same with each worker's heap capped (TOPGEN_WORKER_HEAP_MB): less memory for more time
-  const cappedRuns = repeat(1, () => rmSync(join(cat, "generated"), { recursive: true, force: true }), () => topgenWith({ TOPGEN_WORKER_HEAP_MB: "512" }, cat, "generate"));
+  const cappedRuns = repeat(
+    1,
+    () => rmSync(join(cat, "generated"), { recursive: true, force: true }),
+    () => topgenWith({ TOPGEN_WORKER_HEAP_MB: "512" }, cat, "generate"),
+  );
   // (c) nothing changed
-  const noopRuns = repeat(Math.max(RUNS, 5), () => undefined, () => topgen(cat, "generate"));
+  const noopRuns = repeat(
+    Math.max(RUNS, 5),
+    () => undefined,
+    () => topgen(cat, "generate"),
+  );
   // (d) one spec changed
   const specFile = join(cat, "specs", readdirSync(join(cat, "specs")).sort()[Math.floor(apis / 2)]!);
   const original = readFileSync(specFile, "utf8");
@@ -178,11 +205,15 @@ async function main(): Promise<void> {
   log("| tool | time |");
   log("|---|---|");
   log(`| topgen, cold generate (formatted, type-checked SDK: classes, validators, decoders) | ${show(cold)} |`);
-  log(`| openapi-typescript on \`topgen openapi\` of the same specs (types only, unformatted, unchecked) | ${show(ots)} |`);
+  log(
+    `| openapi-typescript on \`topgen openapi\` of the same specs (types only, unformatted, unchecked) | ${show(ots)} |`,
+  );
   log(`| topgen openapi export itself | ${sec(exportRun.ms)} |`);
   log();
   const pairs = coldRuns.map((r, i) => r.ms / otsRuns[i]!).sort((a, b) => a - b);
-  log(`Ratio topgen cold / openapi-typescript: **${(cold.median / ots.median).toFixed(2)}** (medians; run by run: ${pairs.map((p) => p.toFixed(2)).join(", ")})`);
+  log(
+    `Ratio topgen cold / openapi-typescript: **${(cold.median / ots.median).toFixed(2)}** (medians; run by run: ${pairs.map((p) => p.toFixed(2)).join(", ")})`,
+  );
   log();
 
   // validators: generated validate() against ajv compiled from the same JSON Schema
@@ -192,7 +223,9 @@ async function main(): Promise<void> {
   log("| request | case | generated ops/s | ajv ops/s | ratio (generated / ajv) |");
   log("|---|---|---|---|---|");
   for (const r of await benchValidators()) {
-    log(`| ${r.api} | ${r.case} | ${Math.round(r.generated).toLocaleString("en")} | ${Math.round(r.ajv).toLocaleString("en")} | ${r.ratio.toFixed(2)} |`);
+    log(
+      `| ${r.api} | ${r.case} | ${Math.round(r.generated).toLocaleString("en")} | ${Math.round(r.ajv).toLocaleString("en")} | ${r.ratio.toFixed(2)} |`,
+    );
   }
   log();
   writeFileSync(join(REPO, "bench", "RESULTS.md"), lines.join("\n") + "\n");

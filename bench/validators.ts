@@ -29,7 +29,9 @@ function paramsValidator(spec: ApiSpec): (value: unknown) => boolean {
     type: "object",
     properties: Object.fromEntries(spec.request.map((f) => [f.name, fieldSchema(f, "json", ref)])),
     required: spec.request.filter((f) => f.required).map((f) => f.name),
-    ...(spec.rules?.length ? { allOf: spec.rules.map((r) => ({ anyOf: r.fields.map((f) => ({ required: [f] })) })) } : {}),
+    ...(spec.rules?.length
+      ? { allOf: spec.rules.map((r) => ({ anyOf: r.fields.map((f) => ({ required: [f] })) })) }
+      : {}),
     components: { schemas: Object.fromEntries(schemas) },
   };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -76,15 +78,46 @@ function median(values: number[]): number {
 const spec = (method: string) => JSON.parse(readFileSync(join(REPO, "specs", `${method}.json`), "utf8")) as ApiSpec;
 
 export async function benchValidators(): Promise<ValidatorResult[]> {
-  const bill = { type: "ALIPAY", buyer_id_type: "WECHAT_OPENID", title: "支付宝支付", amount: 6000, currency: "CNY" } as const;
-  const refund = { trade_no: "100004000000000045678", out_request_no: "765345354", refund_bill_list: [bill, bill], refund_goods_list: ["a_1", "b_2"] };
-  const badRefund = { out_request_no: "x".repeat(65), refund_bill_list: [{ ...bill, type: "NOPE", amount: 1.5 }], refund_goods_list: ["a"] };
-  const deal = { param_appraise_isv_refund_request: { biz_order_id: 111222333, operation: "AGREE_REFUND", return_goods_address: { area: "xx区", division_code: "110102" } } } as const;
+  const bill = {
+    type: "ALIPAY",
+    buyer_id_type: "WECHAT_OPENID",
+    title: "支付宝支付",
+    amount: 6000,
+    currency: "CNY",
+  } as const;
+  const refund = {
+    trade_no: "100004000000000045678",
+    out_request_no: "765345354",
+    refund_bill_list: [bill, bill],
+    refund_goods_list: ["a_1", "b_2"],
+  };
+  const badRefund = {
+    out_request_no: "x".repeat(65),
+    refund_bill_list: [{ ...bill, type: "NOPE", amount: 1.5 }],
+    refund_goods_list: ["a"],
+  };
+  const deal = {
+    param_appraise_isv_refund_request: {
+      biz_order_id: 111222333,
+      operation: "AGREE_REFUND",
+      return_goods_address: { area: "xx区", division_code: "110102" },
+    },
+  } as const;
   const badDeal = { param_appraise_isv_refund_request: { operation: "agree", return_goods_address: { city: 3 } } };
 
   const cases = [
-    { api: "alibaba.nlife.b2c.trade.refund", make: (p: object) => new AlibabaNlifeB2cTradeRefundRequest(p as never), valid: refund, invalid: badRefund },
-    { api: "alibaba.idle.isv.order.dealrefund", make: (p: object) => new AlibabaIdleIsvOrderDealrefundRequest(p as never), valid: deal, invalid: badDeal },
+    {
+      api: "alibaba.nlife.b2c.trade.refund",
+      make: (p: object) => new AlibabaNlifeB2cTradeRefundRequest(p as never),
+      valid: refund,
+      invalid: badRefund,
+    },
+    {
+      api: "alibaba.idle.isv.order.dealrefund",
+      make: (p: object) => new AlibabaIdleIsvOrderDealrefundRequest(p as never),
+      valid: deal,
+      invalid: badDeal,
+    },
   ];
   const results: ValidatorResult[] = [];
   for (const c of cases) {
@@ -97,7 +130,14 @@ export async function benchValidators(): Promise<ValidatorResult[]> {
       if (generatedOk !== (kind === "valid") || ajvOk !== (kind === "valid")) {
         throw new Error(`${c.api} ${kind}: generated says ${generatedOk}, ajv says ${ajvOk}`);
       }
-      results.push({ api: c.api, case: kind, ...sideBySide(() => request.validate(), () => ajvValidate(params)) });
+      results.push({
+        api: c.api,
+        case: kind,
+        ...sideBySide(
+          () => request.validate(),
+          () => ajvValidate(params),
+        ),
+      });
     }
   }
   return results;

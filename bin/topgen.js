@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 const cli = new URL("../dist/generator/cli.js", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   const home = fileURLToPath(new URL("..", import.meta.url));
-  process.stderr.write(`topgen: ${home} is a source checkout of topgen that is not built yet; run \`npm install\` there\n`);
+  process.stderr.write(
+    `topgen: ${home} is a source checkout of topgen that is not built yet; run \`npm install\` there\n`,
+  );
   process.exit(2);
 }
 await import(cli.href);

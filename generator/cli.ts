@@ -20,7 +20,11 @@ const COMMANDS = "init, add, build, parse, generate, check or openapi";
 /** The config, for a command that works on a project: without a config file, one line saying how to make one. */
 function projectConfig(config: Config, command: string): Config {
   if (config.file !== undefined) return config;
-  throw new InputError(CONFIG_FILE, undefined, `not found in ${shownPath(config.root) || "this folder"} or any folder above it; run \`topgen init\` first (\`topgen ${command}\` works on a project)`);
+  throw new InputError(
+    CONFIG_FILE,
+    undefined,
+    `not found in ${shownPath(config.root) || "this folder"} or any folder above it; run \`topgen init\` first (\`topgen ${command}\` works on a project)`,
+  );
 }
 
 function withDirs(config: Config, argv: { specs?: string | undefined; out?: string | undefined }): Config {
@@ -67,7 +71,10 @@ async function generate(config: Config, full = false, withTimings = false): Prom
       `${result.unchanged.length} unchanged, ${result.removed.length} removed in ${seconds}s`,
   );
   if (withTimings) reportTimings(timings, started);
-  await printSurfaceChanges(config, result.written.filter((f) => f.endsWith(".ts") && f !== "index.ts"));
+  await printSurfaceChanges(
+    config,
+    result.written.filter((f) => f.endsWith(".ts") && f !== "index.ts"),
+  );
 }
 
 /**
@@ -90,10 +97,16 @@ async function printSurfaceChanges(config: Config, written: string[]): Promise<v
   const rel = (path: string) => relativeTo(top, path);
   let before: (string | undefined)[];
   try {
-    before = catFiles(top, written.flatMap((f) => {
-      const spec = specOf(now.get(f)!);
-      return [`HEAD:${rel(join(config.out, f))}`, spec === undefined ? "HEAD:" : `HEAD:${rel(join(config.root, spec))}`];
-    }));
+    before = catFiles(
+      top,
+      written.flatMap((f) => {
+        const spec = specOf(now.get(f)!);
+        return [
+          `HEAD:${rel(join(config.out, f))}`,
+          spec === undefined ? "HEAD:" : `HEAD:${rel(join(config.root, spec))}`,
+        ];
+      }),
+    );
   } catch {
     return; // no commit yet
   }
@@ -110,7 +123,9 @@ async function printSurfaceChanges(config: Config, written: string[]): Promise<v
     const specNow = specPath === undefined ? undefined : readFileSync(join(config.root, specPath), "utf8");
     if (oldModule !== undefined && (oldSpec === undefined || oldSpec !== specNow)) {
       try {
-        changes.push(...diffSpecs(parseSpec(oldSpec ?? "", `HEAD:${specPath}`), parseSpec(specNow ?? "", specPath ?? f)));
+        changes.push(
+          ...diffSpecs(parseSpec(oldSpec ?? "", `HEAD:${specPath}`), parseSpec(specNow ?? "", specPath ?? f)),
+        );
         return;
       } catch {
         // no comparable spec at HEAD: the surface check below
@@ -171,8 +186,15 @@ async function main(): Promise<number> {
           .option("docs", { type: "string", default: "topgen/docs", describe: "folder of the saved doc pages" })
           .option("specs", { type: "string", default: "topgen/specs", describe: "folder of the specs" })
           .option("out", { type: "string", default: "src/generated", describe: "folder of the generated SDK" })
-          .option("runtime-import", { type: "string", describe: "what generated code imports the runtime from (default @topgen/runtime)" })
-          .option("scripts", { type: "boolean", default: true, describe: "add topgen:generate and topgen:check to package.json (--no-scripts: do not)" }),
+          .option("runtime-import", {
+            type: "string",
+            describe: "what generated code imports the runtime from (default @topgen/runtime)",
+          })
+          .option("scripts", {
+            type: "boolean",
+            default: true,
+            describe: "add topgen:generate and topgen:check to package.json (--no-scripts: do not)",
+          }),
       async (argv) => {
         const { initProject } = await import("./project/init.js");
         const lines = initProject(process.cwd(), {
@@ -200,9 +222,11 @@ async function main(): Promise<number> {
           const { parseDoc } = await import("./project/parse.js");
           const { serializeSpec } = await import("./model/serialize.js");
           const { expandInputs } = await import("./support/fs.js");
-          if (argv.docs.length !== 1) throw new InputError(argv.docs.join(" "), undefined, "--stdout takes exactly one doc page");
+          if (argv.docs.length !== 1)
+            throw new InputError(argv.docs.join(" "), undefined, "--stdout takes exactly one doc page");
           const [page] = expandInputs(argv.docs);
-          if (page === undefined || page.path !== argv.docs[0]) throw new InputError(argv.docs[0]!, undefined, "is a folder; --stdout takes one doc page file");
+          if (page === undefined || page.path !== argv.docs[0])
+            throw new InputError(argv.docs[0]!, undefined, "is a folder; --stdout takes one doc page file");
           const { parseOptions } = await import("./project/project.js");
           process.stdout.write(serializeSpec(parseDoc(page.path, config.root, undefined, parseOptions(config, warn))));
           return;
@@ -214,7 +238,9 @@ async function main(): Promise<number> {
         if (specs.size === 0) throw new InputError(argv.docs.join(" "), undefined, "no doc pages found there");
         const result = writeSpecs(specs, dir);
         if (argv.timings) reportTimings(timings, started);
-        out(`parsed ${specs.size} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged`);
+        out(
+          `parsed ${specs.size} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged`,
+        );
       },
     )
     .command(
@@ -225,13 +251,20 @@ async function main(): Promise<number> {
           .option("specs", { type: "string", describe: "spec folder" })
           .option("out", { type: "string", describe: "output folder" })
           .option("full", { type: "boolean", describe: "rebuild every API, ignoring the manifest" })
-          .option("watch", { type: "boolean", describe: "regenerate when the doc pages, specs, templates or config change" })
+          .option("watch", {
+            type: "boolean",
+            describe: "regenerate when the doc pages, specs, templates or config change",
+          })
           .option("timings", { type: "boolean", describe: "print stage times and peak memory (JSON, stderr)" }),
       async (argv) => {
         const base = argv.specs !== undefined && argv.out !== undefined ? config : projectConfig(config, "generate");
         if (argv.watch) {
           const { watchProject } = await import("./project/watch.js");
-          watchProject(withDirs(base, argv), { generate: (c) => generate(c), onError: (e) => err(`topgen: ${describeError(e).message}`), log: err });
+          watchProject(withDirs(base, argv), {
+            generate: (c) => generate(c),
+            onError: (e) => err(`topgen: ${describeError(e).message}`),
+            log: err,
+          });
           return; // the watchers keep the process running
         }
         await generate(withDirs(base, argv), argv.full === true, argv.timings === true);
@@ -249,7 +282,9 @@ async function main(): Promise<number> {
         requireRuntime(project);
         const { buildSpecs } = await import("./project/project.js");
         const result = buildSpecs(project);
-        out(`parsed ${result.specs} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`);
+        out(
+          `parsed ${result.specs} doc pages: ${result.written.length} specs written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`,
+        );
         await generate(project, argv.full === true, argv.timings === true);
       },
     )
@@ -270,7 +305,9 @@ async function main(): Promise<number> {
         for (const d of drift) process.stdout.write(d.patch);
         err(`topgen check: ${drift.length} file(s) out of date: ${drift.map((d) => d.file).join(", ")}`);
         for (const d of drift) err(`  ${d.file}: ${d.reason}`);
-        err(`run \`${FIX_COMMAND}\` (anywhere under ${shownPath(project.root) || "this folder"}) and commit the result`);
+        err(
+          `run \`${FIX_COMMAND}\` (anywhere under ${shownPath(project.root) || "this folder"}) and commit the result`,
+        );
         code = 1;
       },
     )
@@ -281,15 +318,22 @@ async function main(): Promise<number> {
         y
           .positional("doc", { type: "string", demandOption: true })
           .option("url", { type: "string", describe: "where the page came from (recorded in docs/sources.json)" })
-          .option("saved", { type: "string", describe: "when the page was saved, YYYY-MM-DD (default: the file's time)" }),
+          .option("saved", {
+            type: "string",
+            describe: "when the page was saved, YYYY-MM-DD (default: the file's time)",
+          }),
       async (argv) => {
         const project = projectConfig(config, "add");
         requireRuntime(project);
         const { adoptDoc, specFileName, writeSpecs } = await import("./project/project.js");
         const { serializeSpec } = await import("./model/serialize.js");
         const { isDate } = await import("./project/sources.js");
-        if (argv.saved !== undefined && !isDate(argv.saved)) throw new UsageError(`--saved ${argv.saved}: a date, YYYY-MM-DD`);
-        const given = { ...(argv.url !== undefined ? { url: argv.url } : {}), ...(argv.saved !== undefined ? { saved: argv.saved } : {}) };
+        if (argv.saved !== undefined && !isDate(argv.saved))
+          throw new UsageError(`--saved ${argv.saved}: a date, YYYY-MM-DD`);
+        const given = {
+          ...(argv.url !== undefined ? { url: argv.url } : {}),
+          ...(argv.saved !== undefined ? { saved: argv.saved } : {}),
+        };
         const { spec, docPath, status } = adoptDoc(argv.doc, project, given, warn);
         const previous = previousSpec(project, specFileName(spec.method));
         writeSpecs(new Map([[specFileName(spec.method), serializeSpec(spec)]]), project.specs);
@@ -310,7 +354,10 @@ async function main(): Promise<number> {
           .positional("new", { type: "string" })
           .option("base", { type: "string", describe: "compare the specs at this git revision with the specs now" })
           .option("format", { choices: ["text", "markdown", "json"] as const, default: "text" as const })
-          .option("fail-on", { choices: ["breaking"] as const, describe: "exit 1 when a change of this class is found" }),
+          .option("fail-on", {
+            choices: ["breaking"] as const,
+            describe: "exit 1 when a change of this class is found",
+          }),
       async (argv) => {
         const { sideOf, specsAtRef, modulesAtRef } = await import("./project/diff.js");
         const { diffSpecSets } = await import("./diff/changes.js");
@@ -318,20 +365,32 @@ async function main(): Promise<number> {
         const { formatReport } = await import("./diff/report.js");
         let old, now;
         if (argv.base !== undefined) {
-          if (argv.new !== undefined) throw new UsageError("--base compares with the specs folder: name at most one other spec folder");
+          if (argv.new !== undefined)
+            throw new UsageError("--base compares with the specs folder: name at most one other spec folder");
           old = { specs: specsAtRef(argv.base, config), modules: modulesAtRef(argv.base, config) };
-          now = argv.old !== undefined ? sideOf(resolve(argv.old), config) : {
-                specs: existsSync(config.specs) ? sideOf(config.specs, config).specs : new Map(),
-                modules: existsSync(config.out) ? sideOf(config.out, config).modules : new Map<string, string>(),
-              };
+          now =
+            argv.old !== undefined
+              ? sideOf(resolve(argv.old), config)
+              : {
+                  specs: existsSync(config.specs) ? sideOf(config.specs, config).specs : new Map(),
+                  modules: existsSync(config.out) ? sideOf(config.out, config).modules : new Map<string, string>(),
+                };
         } else {
-          if (argv.old === undefined || argv.new === undefined) throw new UsageError("name OLD and NEW (pages, specs or folders), or --base <git ref>");
+          if (argv.old === undefined || argv.new === undefined)
+            throw new UsageError("name OLD and NEW (pages, specs or folders), or --base <git ref>");
           old = sideOf(resolve(argv.old), config);
           now = sideOf(resolve(argv.new), config);
           // Two single modules are two versions of one module, whatever their file names.
           const [a] = old.modules.keys();
           const [b] = now.modules.keys();
-          if (old.modules.size === 1 && now.modules.size === 1 && a !== undefined && b !== undefined && a !== b && argv.old.endsWith(".ts")) {
+          if (
+            old.modules.size === 1 &&
+            now.modules.size === 1 &&
+            a !== undefined &&
+            b !== undefined &&
+            a !== b &&
+            argv.old.endsWith(".ts")
+          ) {
             old.modules = new Map([[b, old.modules.get(a)!]]);
           }
         }
@@ -348,7 +407,9 @@ async function main(): Promise<number> {
       (y) => y.option("specs", { type: "string", describe: "spec folder (default: specs/)" }),
       async (argv) => {
         const { pageAges, formatAges } = await import("./project/ages.js");
-        process.stdout.write(formatAges(pageAges(argv.specs !== undefined ? resolve(argv.specs) : config.specs, config.root)));
+        process.stdout.write(
+          formatAges(pageAges(argv.specs !== undefined ? resolve(argv.specs) : config.specs, config.root)),
+        );
       },
     )
     .command(
@@ -391,7 +452,10 @@ function describeError(e: unknown): { message: string; code: 2 | 3 } {
   if (e instanceof InputError || e instanceof UsageError) return { message: e.message, code: 2 };
   const fault = fsFaultLine(e);
   if (fault !== undefined) return { message: fault, code: 2 };
-  return { message: `internal error: ${capText(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e), 700)}`, code: 3 };
+  return {
+    message: `internal error: ${capText(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e), 700)}`,
+    code: 3,
+  };
 }
 
 main().then(

@@ -11,4 +11,10 @@ export type { Target, BatchEntry, BatchResult, AggregateInput, Fingerprint } fro
 export { parseSpec, loadSpec } from "./model/load.js";
 export { serializeSpec } from "./model/serialize.js";
 export type { ApiSpec, Field, Rule, Diagnostic } from "./model/types.js";
-export { buildOpenApi, exportSpecsFolder, serializeOpenApi, type OpenApiDocument, type OpenApiOptions } from "./targets/openapi/index.js";
+export {
+  buildOpenApi,
+  exportSpecsFolder,
+  serializeOpenApi,
+  type OpenApiDocument,
+  type OpenApiOptions,
+} from "./targets/openapi/index.js";

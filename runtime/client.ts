@@ -87,7 +87,11 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
     const signMethod = options.signMethod ?? "hmac-sha256";
     if (!["md5", "hmac", "hmac-sha256"].includes(signMethod)) throw new TypeError(`unknown signMethod: ${signMethod}`);
     const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
-    const firstByteTimeoutMs = positive(options.firstByteTimeoutMs, DEFAULT_FIRST_BYTE_TIMEOUT_MS, "firstByteTimeoutMs");
+    const firstByteTimeoutMs = positive(
+      options.firstByteTimeoutMs,
+      DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+      "firstByteTimeoutMs",
+    );
     const maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     const retry = retryPolicy(options.retry);
     const int64 = options.int64 ?? "bigint";
@@ -119,7 +123,10 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
     return this.#guard(opts, async (signs) => {
       const answer = await this.#send(req.method, this.#wire(req), opts, signs);
       const options = { int64: this.int64, dates: this.dates };
-      return decodeParsed(req.method, req.responseShape, answer.parsed, answer.text, options) as ResponseOf<R, CodecOf<I, D>>;
+      return decodeParsed(req.method, req.responseShape, answer.parsed, answer.text, options) as ResponseOf<
+        R,
+        CodecOf<I, D>
+      >;
     });
   }
 
@@ -173,13 +180,22 @@ export class TopClient<I extends Int64Mode = "bigint", D extends DateMode = "Dat
         try {
           await sleep(delayMs, opts?.signal);
         } catch {
-          throw new TopTransportError({ method, kind: "aborted", message: `aborted by the caller (after ${attempt} attempts)` });
+          throw new TopTransportError({
+            method,
+            kind: "aborted",
+            message: `aborted by the caller (after ${attempt} attempts)`,
+          });
         }
       }
     }
   }
 
-  async #attempt(method: string, wire: WireParams, opts: ExecuteOptions | undefined, signs: string[]): Promise<JsonAnswer> {
+  async #attempt(
+    method: string,
+    wire: WireParams,
+    opts: ExecuteOptions | undefined,
+    signs: string[],
+  ): Promise<JsonAnswer> {
     const common = {
       method,
       app_key: this.appKey,

@@ -86,20 +86,18 @@ export class TopDecodeError extends TopError {
 }
 
 /** A TopDecodeError's message: the offending value cut to 80 characters (redact.ts re-renders it after scrubbing). */
-export function decodeErrorMessage(init: { method: string; path: string; reason: string; rawValue?: string | undefined }): string {
+export function decodeErrorMessage(init: {
+  method: string;
+  path: string;
+  reason: string;
+  rawValue?: string | undefined;
+}): string {
   const shown = init.rawValue === undefined ? "" : ` (got ${truncate(init.rawValue, 80)})`;
   return `${init.method}: cannot decode ${init.path || "the response"}: ${init.reason}${shown}`;
 }
 
 export type TransportErrorKind =
-  | "http"
-  | "redirect"
-  | "timeout"
-  | "aborted"
-  | "network"
-  | "not-json"
-  | "empty"
-  | "too-large";
+  "http" | "redirect" | "timeout" | "aborted" | "network" | "not-json" | "empty" | "too-large";
 
 /**
  * No usable answer: `http` (status not 2xx or 3xx), `redirect` (a 3xx, never followed; `location` says where

@@ -1,6 +1,23 @@
-// The runtime that generated modules and SDK users import.
-export * from "./types.js";
-export * from "./validate.js";
+// The runtime that generated modules and SDK users import: everything public is named here (the checks the
+// validators are built from stay inside the package).
+export { SCALAR_TYPES } from "./types.js";
+export type {
+  Codec,
+  CodecOf,
+  DateMode,
+  DecodeOptions,
+  DefaultCodec,
+  FieldShape,
+  Int64Mode,
+  IssueCode,
+  ResponseOf,
+  ScalarType,
+  StructShape,
+  TopFile,
+  TopRequest,
+  ValidationIssue,
+} from "./types.js";
+export type { StructCheck } from "./validate.js";
 export {
   TopClient,
   DEFAULT_GATEWAY,

@@ -53,9 +53,10 @@ export function enumPrefix(values: ReadonlySet<string> | readonly string[]): str
 export function quoted(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return JSON.stringify(value);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029)
+      return JSON.stringify(value);
   }
-  return "\"" + value + "\""; // concatenation: a template literal is slower here
+  return '"' + value + '"'; // concatenation: a template literal is slower here
 }
 
 /** The path key of an at-least-one issue: the fields joined by `|`. */
@@ -79,5 +80,7 @@ function numberKind(n: number): string {
   if (Number.isSafeInteger(n)) return "number";
   if (Number.isNaN(n)) return "NaN";
   if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  return Number.isInteger(n) ? "an integer beyond 2^53 (pass it as a bigint or a digit string)" : "a number with a fraction";
+  return Number.isInteger(n)
+    ? "an integer beyond 2^53 (pass it as a bigint or a digit string)"
+    : "a number with a fraction";
 }

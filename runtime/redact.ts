@@ -76,7 +76,12 @@ function rewriteMessage(err: Error, message: string): void {
     const frames = at < 0 ? "" : stack.slice(at);
     const head = at < 0 ? stack : stack.slice(0, at);
     const fixed = head.includes(old) ? head.replace(old, () => message) : `${err.name}: ${message}`;
-    Object.defineProperty(err, "stack", { value: fixed + frames, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(err, "stack", {
+      value: fixed + frames,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   }
 }
 

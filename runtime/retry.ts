@@ -91,12 +91,17 @@ export function retryPolicy(option: RetryOptions | false | undefined): RetryPoli
 
 /** How a failure may be retried: not at all, or why and with at least how long a wait. */
 export type Verdict =
-  | { readonly retry: false }
-  | { readonly retry: true; readonly reason: "refused" | "read"; readonly minWaitMs: number };
+  { readonly retry: false } | { readonly retry: true; readonly reason: "refused" | "read"; readonly minWaitMs: number };
 
 const NO: Verdict = { retry: false };
 /** System codes of a connection that never carried the request. */
-const NOT_SENT: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+const NOT_SENT: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+]);
 const BAN = /ban will last for (\d{1,9}) more seconds?/i;
 
 export function verdict(err: unknown, policy: RetryPolicy, method: string, retryWrites: boolean): Verdict {

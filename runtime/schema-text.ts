@@ -94,7 +94,9 @@ function lineProblem(item: unknown, structs: ReadonlySet<string>): string | unde
   if (keys.includes("atLeastOne")) {
     if (keys.length !== 1) return "a rule line has only atLeastOne";
     const fields = line["atLeastOne"];
-    return Array.isArray(fields) && fields.length > 0 && fields.every(isString) ? undefined : "atLeastOne is a list of field names";
+    return Array.isArray(fields) && fields.length > 0 && fields.every(isString)
+      ? undefined
+      : "atLeastOne is a list of field names";
   }
   if (keys.includes("def")) {
     const extra = keys.find((k) => !STRUCT_KEYS.has(k));
@@ -129,7 +131,8 @@ function lineProblem(item: unknown, structs: ReadonlySet<string>): string | unde
   }
   const min = line["minValue"];
   const max = line["maxValue"];
-  if (typeof min === "number" && typeof max === "number" && min > max) return `minValue ${min} is above maxValue ${max}`;
+  if (typeof min === "number" && typeof max === "number" && min > max)
+    return `minValue ${min} is above maxValue ${max}`;
   const values = line["enum"];
   if (values !== undefined && !(Array.isArray(values) && values.every(isString))) return "enum is a list of strings";
   return undefined;

@@ -182,7 +182,9 @@ async function readText(response: Response, x: HttpExchange, signal: AbortSignal
   const reader = response.body.getReader();
   // One buffer, sized from Content-Length when there is one and grown by doubling otherwise: each chunk is
   // copied in and dropped at once, and the text is decoded once at the end (about 2× the body at the peak).
-  let buffer = Buffer.allocUnsafe(Math.min(Number.isSafeInteger(declared) && declared > 0 ? declared : 64 * 1024, max ?? Infinity));
+  let buffer = Buffer.allocUnsafe(
+    Math.min(Number.isSafeInteger(declared) && declared > 0 ? declared : 64 * 1024, max ?? Infinity),
+  );
   let total = 0;
   try {
     for (;;) {
@@ -190,7 +192,9 @@ async function readText(response: Response, x: HttpExchange, signal: AbortSignal
       if (done) break;
       if (max !== undefined && total + value.byteLength > max) throw tooLarge();
       if (total + value.byteLength > buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, total + value.byteLength), max ?? Infinity));
+        const grown = Buffer.allocUnsafe(
+          Math.min(Math.max(buffer.length * 2, total + value.byteLength), max ?? Infinity),
+        );
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }

@@ -5,7 +5,18 @@
 import type { JsonValue } from "./json.js";
 
 /** Doc types that are not structs, as they appear in a spec's `type`. */
-export const SCALAR_TYPES = ["String", "Number", "Boolean", "Date", "Price", "BigDecimal", "Json", "Map", "File", "FieldList"] as const;
+export const SCALAR_TYPES = [
+  "String",
+  "Number",
+  "Boolean",
+  "Date",
+  "Price",
+  "BigDecimal",
+  "Json",
+  "Map",
+  "File",
+  "FieldList",
+] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
 
 export interface StructShape {
@@ -73,13 +84,15 @@ type Recoded<T, C extends Codec> = T extends bigint
   ? C["int64"]
   : T extends Date
     ? C["date"]
-    : T extends string | number | boolean | null | undefined // `string & {}` of an open enum stays as it is
+    : T extends
+          string | number | boolean | null | undefined // `string & {}` of an open enum stays as it is
       ? T
       : IsJsonMap<T> extends true // a Map field: its values are JSON as received, whatever the codec
         ? T
         : { [K in keyof T]: Recoded<T[K], C> };
 /** Identity, not assignability: a struct of optional fields and the Map type are assignable both ways. */
-type IsJsonMap<T> = (<G>() => G extends T ? 1 : 2) extends <G>() => G extends Record<string, JsonValue> ? 1 : 2 ? true : false;
+type IsJsonMap<T> =
+  (<G>() => G extends T ? 1 : 2) extends <G>() => G extends Record<string, JsonValue> ? 1 : 2 ? true : false;
 
 /** A file parameter: sent as a multipart part and never signed. */
 export interface TopFile {
@@ -89,14 +102,7 @@ export interface TopFile {
 }
 
 export type IssueCode =
-  | "required"
-  | "type"
-  | "maxLength"
-  | "maxListSize"
-  | "minValue"
-  | "maxValue"
-  | "enum"
-  | "atLeastOne";
+  "required" | "type" | "maxLength" | "maxListSize" | "minValue" | "maxValue" | "enum" | "atLeastOne";
 
 export interface ValidationIssue {
   /** Where, in doc (wire) names: `refund_bill_list[1].amount`. */

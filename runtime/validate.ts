@@ -7,7 +7,18 @@
 
 import { fieldValue } from "./objects.js";
 import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
-import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, quoted, REQUIRED, tooLong } from "./issue-texts.js";
+import {
+  atLeast,
+  atLeastOneText,
+  atMost,
+  enumPrefix,
+  EXPECTED,
+  keyText,
+  kindOf,
+  quoted,
+  REQUIRED,
+  tooLong,
+} from "./issue-texts.js";
 
 export type Issues = ValidationIssue[];
 type Key = string | number;
@@ -74,7 +85,14 @@ function present(issues: Issues, value: unknown, path: Path, key: Key, required:
   return false;
 }
 
-export function checkString(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
+export function checkString(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  rule?: TextRule,
+): void {
   if (rule === undefined && typeof value === "string" && value.charCodeAt(0) > 0x20) return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "string") return report(issues, path, key, "type", EXPECTED.string + kindOf(value));
@@ -89,7 +107,14 @@ export function checkString(issues: Issues, value: unknown, path: Path, key: Key
 const INTEGER = /^-?\d+$/;
 
 /** Number (a Java Long): a safe integer, a bigint, or a string of digits. */
-export function checkNumber(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: RangeRule): void {
+export function checkNumber(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  rule?: RangeRule,
+): void {
   if (rule === undefined && typeof value === "number" && Number.isSafeInteger(value)) return; // the common case, first
   if (!present(issues, value, path, key, required)) return;
   let n: bigint;
@@ -103,7 +128,14 @@ export function checkNumber(issues: Issues, value: unknown, path: Path, key: Key
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /** Price / BigDecimal: a finite number or a decimal string. */
-export function checkDecimal(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: RangeRule): void {
+export function checkDecimal(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  rule?: RangeRule,
+): void {
   if (!present(issues, value, path, key, required)) return;
   let n: number;
   if (typeof value === "number" && Number.isFinite(value)) n = value;
@@ -117,7 +149,13 @@ function compareInteger(n: bigint, bound: number): number {
   return Math.sign(Number(n) - bound);
 }
 
-function checkRange(issues: Issues, path: Path, key: Key, rule: RangeRule | undefined, compare: (bound: number) => number): void {
+function checkRange(
+  issues: Issues,
+  path: Path,
+  key: Key,
+  rule: RangeRule | undefined,
+  compare: (bound: number) => number,
+): void {
   if (rule?.minValue !== undefined && compare(rule.minValue) < 0) {
     report(issues, path, key, "minValue", atLeast(rule.minValue));
   }
@@ -142,7 +180,14 @@ export function checkDate(issues: Issues, value: unknown, path: Path, key: Key, 
 }
 
 /** Json: JSON text, or a value to be serialized. */
-export function checkJson(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
+export function checkJson(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  rule?: TextRule,
+): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value === "string") return checkString(issues, value, path, key, required, rule);
   if (typeof value !== "object") report(issues, path, key, "type", EXPECTED.json + kindOf(value));
@@ -150,23 +195,40 @@ export function checkJson(issues: Issues, value: unknown, path: Path, key: Key, 
 
 export function checkMap(issues: Issues, value: unknown, path: Path, key: Key, required: boolean): void {
   if (!present(issues, value, path, key, required)) return;
-  if (typeof value !== "object" || Array.isArray(value)) report(issues, path, key, "type", EXPECTED.object + kindOf(value));
+  if (typeof value !== "object" || Array.isArray(value))
+    report(issues, path, key, "type", EXPECTED.object + kindOf(value));
 }
 
-export function checkFieldList(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: TextRule): void {
+export function checkFieldList(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  rule?: TextRule,
+): void {
   if (Array.isArray(value)) {
     if (!present(issues, value.length === 0 ? undefined : value, path, key, required)) return;
-    if (!value.every((v) => typeof v === "string")) return report(issues, path, key, "type", "expected field names (strings)");
+    if (!value.every((v) => typeof v === "string"))
+      return report(issues, path, key, "type", "expected field names (strings)");
     return checkString(issues, value.join(","), path, key, required, rule);
   }
   checkString(issues, value, path, key, required, rule);
 }
 
-export function checkFile(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, rule?: FileRule): void {
+export function checkFile(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  rule?: FileRule,
+): void {
   if (!present(issues, value, path, key, required)) return;
   const file = value as Partial<TopFile>;
   const data = file.data;
-  const size = data instanceof Uint8Array ? data.byteLength : typeof Blob !== "undefined" && data instanceof Blob ? data.size : -1;
+  const size =
+    data instanceof Uint8Array ? data.byteLength : typeof Blob !== "undefined" && data instanceof Blob ? data.size : -1;
   if (typeof value !== "object" || typeof file.name !== "string" || size < 0) {
     return report(issues, path, key, "type", "expected a file { name, data: Uint8Array | Blob }");
   }
@@ -194,7 +256,14 @@ export function checkList(
   for (let i = 0; i < value.length; i++) item(issues, value[i], itemPath, i);
 }
 
-export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key, required: boolean, check: StructCheck): void {
+export function checkStruct(
+  issues: Issues,
+  value: unknown,
+  path: Path,
+  key: Key,
+  required: boolean,
+  check: StructCheck,
+): void {
   if (!present(issues, value, path, key, required)) return;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return report(issues, path, key, "type", EXPECTED.object + kindOf(value));
@@ -203,7 +272,12 @@ export function checkStruct(issues: Issues, value: unknown, path: Path, key: Key
 }
 
 /** Cross-field rule: at least one of the fields is given. The path names them all: `trade_no|out_trade_no`. */
-export function checkAtLeastOne(issues: Issues, value: Readonly<Record<string, unknown>>, path: Path, fields: readonly string[]): void {
+export function checkAtLeastOne(
+  issues: Issues,
+  value: Readonly<Record<string, unknown>>,
+  path: Path,
+  fields: readonly string[],
+): void {
   for (let i = 0; i < fields.length; i++) if (!missing(fieldValue(value, fields[i]!))) return;
   report(issues, path, keyText(fields), "atLeastOne", atLeastOneText(fields));
 }

@@ -8,7 +8,18 @@
 
 import type { FieldShape, IssueCode, StructShape } from "./types.js";
 import type { Path, StructCheck } from "./validate.js";
-import { atLeast, atLeastOneText, atMost, enumPrefix, EXPECTED, keyText, kindOf, quoted, REQUIRED, tooLong } from "./issue-texts.js";
+import {
+  atLeast,
+  atLeastOneText,
+  atMost,
+  enumPrefix,
+  EXPECTED,
+  keyText,
+  kindOf,
+  quoted,
+  REQUIRED,
+  tooLong,
+} from "./issue-texts.js";
 import { blank, missing, pathOf } from "./validate.js";
 import { isInheritedName, own } from "./objects.js";
 import { listCheck, structCheck, valueCheck } from "./validator.js";
@@ -68,7 +79,11 @@ interface Place {
   readonly key: string;
 }
 
-const fieldPlace = (parent: PathCode, name: string): Place => ({ at: parent.field(name), parent, key: JSON.stringify(name) });
+const fieldPlace = (parent: PathCode, name: string): Place => ({
+  at: parent.field(name),
+  parent,
+  key: JSON.stringify(name),
+});
 
 class Compiler {
   /** Values the code refers to as k0, k1, …: the interpreted checks and enum sets. */
@@ -128,7 +143,14 @@ class Compiler {
   }
 
   /** Statements checking the value in variable `x`, at `place`. */
-  private value(field: FieldShape, x: string, place: Place, required: boolean, inside: StructShape[], absent = "false"): string {
+  private value(
+    field: FieldShape,
+    x: string,
+    place: Place,
+    required: boolean,
+    inside: StructShape[],
+    absent = "false",
+  ): string {
     const failed = this.failure(field, x, place, required);
     if (field.type === "Struct") {
       const shape = field.struct!();
@@ -150,22 +172,34 @@ class Compiler {
    * strings, bigints, dates, files, …) go to the interpreted check.
    */
   private failure(field: FieldShape, x: string, place: Place, required: boolean): string {
-    const slow = () => `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
-    const push = (code: IssueCode, message: string) => `issues.push({ path: ${place.at.text()}, code: "${code}", message: ${message} });`;
+    const slow = () =>
+      `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
+    const push = (code: IssueCode, message: string) =>
+      `issues.push({ path: ${place.at.text()}, code: "${code}", message: ${message} });`;
     const typeIssue = (expected: string) => push("type", `${JSON.stringify(expected)} + t(${x})`);
     const blank = required ? ` || (typeof ${x} === "string" && b(${x}))` : "";
     const ifMissing = `if (${x} === undefined || ${x} === null || ${x} === ""${blank}) {${required ? push("required", JSON.stringify(REQUIRED)) : ""}}`;
     const range = [
-      field.minValue !== undefined ? `if (${x} < ${field.minValue}) ${push("minValue", JSON.stringify(atLeast(field.minValue)))}` : "",
-      field.maxValue !== undefined ? `if (${x} > ${field.maxValue}) ${push("maxValue", JSON.stringify(atMost(field.maxValue)))}` : "",
-    ].filter((line) => line !== "").join("\n");
+      field.minValue !== undefined
+        ? `if (${x} < ${field.minValue}) ${push("minValue", JSON.stringify(atLeast(field.minValue)))}`
+        : "",
+      field.maxValue !== undefined
+        ? `if (${x} > ${field.maxValue}) ${push("maxValue", JSON.stringify(atMost(field.maxValue)))}`
+        : "",
+    ]
+      .filter((line) => line !== "")
+      .join("\n");
     switch (field.type) {
       case "String": {
         const max = field.maxLength;
         const limits = [
           max !== undefined ? `if (${x}.length > ${max}) ${push("maxLength", `l(${x}.length, ${max})`)}` : "",
-          field.enum?.length ? `if (!${this.oneOf(field.enum, x)}) ${push("enum", `${JSON.stringify(enumPrefix(field.enum))} + q(${x})`)}` : "",
-        ].filter((line) => line !== "").join("\n");
+          field.enum?.length
+            ? `if (!${this.oneOf(field.enum, x)}) ${push("enum", `${JSON.stringify(enumPrefix(field.enum))} + q(${x})`)}`
+            : "",
+        ]
+          .filter((line) => line !== "")
+          .join("\n");
         return `${ifMissing}\nelse if (typeof ${x} !== "string") ${typeIssue(EXPECTED.string)}\nelse {\n${limits}\n}`;
       }
       case "Number":

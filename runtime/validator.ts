@@ -44,7 +44,9 @@ export function structCheck(shape: StructShape): StructCheck {
   fieldChecks = shape.fields.map((field) => {
     const name = field.name;
     const value = field.list ? listCheck(field) : valueCheck(field, field.required === true);
-    if (isInheritedName(name)) return (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path) => value(issues, own(v, name), path, name);
+    if (isInheritedName(name))
+      return (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path) =>
+        value(issues, own(v, name), path, name);
     return (issues: Issues, v: Readonly<Record<string, unknown>>, path: Path) => value(issues, v[name], path, name);
   });
   return check;
@@ -92,7 +94,10 @@ export function valueCheck(field: FieldShape, required: boolean): ValueCheck {
 function textRule(field: FieldShape): TextRule | undefined {
   const values = field.type === "String" && field.enum?.length ? new Set(field.enum) : undefined;
   if (field.maxLength === undefined && values === undefined) return undefined;
-  return { ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}), ...(values ? { enum: values } : {}) };
+  return {
+    ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),
+    ...(values ? { enum: values } : {}),
+  };
 }
 
 function rangeRule(field: FieldShape): RangeRule | undefined {

@@ -21,7 +21,9 @@ export function toWireParams(shape: StructShape, params: object): WireParams {
     if (value === undefined || value === null) continue;
     if (field.type === "File") {
       files[field.name] =
-        field.list === undefined ? asFile(value, field.name) : asArray(value, field.name).map((f, i) => asFile(f, `${field.name}[${i}]`));
+        field.list === undefined
+          ? asFile(value, field.name)
+          : asArray(value, field.name).map((f, i) => asFile(f, `${field.name}[${i}]`));
       continue;
     }
     const wire = topLevelText(field, value, field.name);

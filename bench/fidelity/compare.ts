@@ -82,7 +82,12 @@ export function catalogueType(cell: string | undefined, topLevelRequest: boolean
   return { type: scalar[t.toLowerCase()] ?? t, list };
 }
 
-function flattenCatalogue(params: CatalogueParam[], side: "request" | "response", parent = "", out: Flat[] = []): Flat[] {
+function flattenCatalogue(
+  params: CatalogueParam[],
+  side: "request" | "response",
+  parent = "",
+  out: Flat[] = [],
+): Flat[] {
   for (const p of params) {
     const path = parent ? `${parent}.${p.name}` : p.name;
     const { type, list } = catalogueType(p.type, side === "request" && parent === "");
@@ -99,7 +104,15 @@ function flattenSpec(fields: Field[], parent = "", out: Flat[] = []): Flat[] {
     const path = parent ? `${parent}.${f.name}` : f.name;
     const limits: Flat["limits"] = {};
     for (const k of LIMIT_KEYS) if (typeof f.limits?.[k] === "number") limits[k] = f.limits[k];
-    out.push({ path, parent, name: f.name, type: f.type, list: f.list === true, required: f.required === true, limits });
+    out.push({
+      path,
+      parent,
+      name: f.name,
+      type: f.type,
+      list: f.list === true,
+      required: f.required === true,
+      limits,
+    });
     if (f.fields) flattenSpec(f.fields, path, out);
   }
   return out;
@@ -176,7 +189,15 @@ export function compareSide(
 }
 
 export function emptyFidelity(): PageFidelity {
-  return { shown: 0, right: 0, wrong: [], limits: { compared: 0, agree: 0, differ: [] }, pageOnly: [], catalogueOnly: [], cut: [] };
+  return {
+    shown: 0,
+    right: 0,
+    wrong: [],
+    limits: { compared: 0, agree: 0, differ: [] },
+    pageOnly: [],
+    catalogueOnly: [],
+    cut: [],
+  };
 }
 
 export function comparePage(spec: ApiSpec, truth: CatalogueEntry, truncated: boolean): PageFidelity {

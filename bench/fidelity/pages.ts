@@ -52,7 +52,9 @@ export const firstTimeUser: ParsePage = (bytes, file) => parseDocBytes(bytes, fi
 export function measurePages(pagesDir: string, catalogue: string, parse: ParsePage = firstTimeUser): PageResult[] {
   const index = catalogueIndex(catalogue);
   const results: PageResult[] = [];
-  for (const f of readdirSync(pagesDir).filter((n) => n.endsWith(".txt")).sort()) {
+  for (const f of readdirSync(pagesDir)
+    .filter((n) => n.endsWith(".txt"))
+    .sort()) {
     const method = f.slice(0, -4);
     const catFile = index.get(method.replace(/\./g, "_"));
     if (!catFile || !existsSync(catFile)) throw new Error(`${f}: no catalogue entry for ${method}`);
@@ -61,10 +63,18 @@ export function measurePages(pagesDir: string, catalogue: string, parse: ParsePa
     const complete = isCompletePage(bytes.toString("utf8"));
     try {
       const spec = parse(bytes, join(pagesDir, f), method);
-      const depthWarnings = (spec.diagnostics ?? []).filter((d) => d.level === "warning" && /depth|placed under/.test(d.message)).length;
+      const depthWarnings = (spec.diagnostics ?? []).filter(
+        (d) => d.level === "warning" && /depth|placed under/.test(d.message),
+      ).length;
       results.push({ method, complete, fidelity: comparePage(spec, truth, !complete), depthWarnings });
     } catch (e) {
-      results.push({ method, complete, crash: (e as Error).message.split("\n")[0]!, fidelity: emptyFidelity(), depthWarnings: 0 });
+      results.push({
+        method,
+        complete,
+        crash: (e as Error).message.split("\n")[0]!,
+        fidelity: emptyFidelity(),
+        depthWarnings: 0,
+      });
     }
   }
   return results;

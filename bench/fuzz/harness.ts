@@ -48,7 +48,9 @@ function errorLineProblem(message: string, file: string): string | undefined {
 function classify(e: unknown, file: string): { outcome: Outcome; detail: string } {
   if (e instanceof InputError) {
     const problem = errorLineProblem(e.message, file);
-    return problem === undefined ? { outcome: "input error", detail: e.message.slice(0, 200) } : { outcome: "bad error line", detail: `${problem}: ${e.message.slice(0, 200)}` };
+    return problem === undefined
+      ? { outcome: "input error", detail: e.message.slice(0, 200) }
+      : { outcome: "bad error line", detail: `${problem}: ${e.message.slice(0, 200)}` };
   }
   const err = e instanceof Error ? e : new Error(String(e));
   const frame = (err.stack ?? "").split("\n").find((l) => l.trim().startsWith("at ")) ?? "";
@@ -83,13 +85,26 @@ export async function runInProcess(inputs: readonly FuzzInput[], options: InProc
       const spec = parseSpec(text, shown);
       built.push({ input, entry: { spec, file: join(specsDir, `${moduleFileName(spec.method)}.json`) } });
     } catch (e) {
-      results.set(input.id, { input, outcome: "spec fails its own schema", detail: String((e as Error).message).slice(0, 300) });
+      results.set(input.id, {
+        input,
+        outcome: "spec fails its own schema",
+        detail: String((e as Error).message).slice(0, 300),
+      });
     }
   }
-  const sdkOptions = { root: options.root, outDir: join(options.root, "generated"), specsDir, templatesDir: defaultTemplatesDir(), runtimeImport: options.runtimeImport };
+  const sdkOptions = {
+    root: options.root,
+    outDir: join(options.root, "generated"),
+    specsDir,
+    templatesDir: defaultTemplatesDir(),
+    runtimeImport: options.runtimeImport,
+  };
   const build = async (group: { input: FuzzInput; entry: SpecEntry }[]): Promise<void> => {
     try {
-      await buildSdk(group.map((g) => g.entry), sdkOptions);
+      await buildSdk(
+        group.map((g) => g.entry),
+        sdkOptions,
+      );
       for (const g of group) results.set(g.input.id, { input: g.input, outcome: "sdk" });
     } catch (e) {
       if (group.length > 1) {
@@ -101,7 +116,14 @@ export async function runInProcess(inputs: readonly FuzzInput[], options: InProc
       const c = classify(e, "");
       const message = e instanceof Error ? e.message : String(e);
       const broken = e instanceof InputError && /generated code does not (type-check|parse)/.test(message);
-      results.set(g.input.id, { input: g.input, ...(broken ? { outcome: "sdk does not type-check", detail: message.slice(0, 300) } : c.outcome === "bad error line" ? { outcome: "input error", detail: c.detail } : c) });
+      results.set(g.input.id, {
+        input: g.input,
+        ...(broken
+          ? { outcome: "sdk does not type-check", detail: message.slice(0, 300) }
+          : c.outcome === "bad error line"
+            ? { outcome: "input error", detail: c.detail }
+            : c),
+      });
     }
   };
   // One build per group of distinct methods (two inputs of one method are two SDKs, not one).
@@ -134,23 +156,47 @@ export function runCli(input: FuzzInput, options: CliOptions): FuzzResult {
     writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
     let outcome: FuzzResult | undefined;
     for (const args of [["parse", "docs"], ["generate"]]) {
-      const r = spawnSync(process.execPath, [options.bin, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [options.bin, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const stderr = r.stderr ?? "";
       if (/\n\s+at /.test(`\n${stderr}`)) outcome = { input, outcome: "stack trace", detail: stderr.slice(0, 300) };
       else if (r.status === 1) outcome = { input, outcome: "exit 1", detail: stderr.slice(0, 300) };
       else if (r.status === 3) outcome = { input, outcome: "exit 3", detail: stderr.slice(0, 300) };
       else if (r.status === 2) {
-        const lines = stderr.trimEnd().split("\n").filter((l) => !l.startsWith("topgen: warning:"));
-        const problem = lines.length !== 1 ? `${lines.length} lines` : !lines[0]!.startsWith("topgen: ") ? "no topgen: prefix" : lines[0]!.length > 1600 ? `${lines[0]!.length} characters` : undefined;
-        outcome = problem === undefined ? { input, outcome: "input error", detail: lines[0]!.slice(0, 200) } : { input, outcome: "bad error line", detail: `${problem}: ${stderr.slice(0, 200)}` };
-      } else if (r.status !== 0) outcome = { input, outcome: "internal error", detail: `exit ${r.status} ${r.signal ?? ""} ${stderr.slice(0, 200)}` };
+        const lines = stderr
+          .trimEnd()
+          .split("\n")
+          .filter((l) => !l.startsWith("topgen: warning:"));
+        const problem =
+          lines.length !== 1
+            ? `${lines.length} lines`
+            : !lines[0]!.startsWith("topgen: ")
+              ? "no topgen: prefix"
+              : lines[0]!.length > 1600
+                ? `${lines[0]!.length} characters`
+                : undefined;
+        outcome =
+          problem === undefined
+            ? { input, outcome: "input error", detail: lines[0]!.slice(0, 200) }
+            : { input, outcome: "bad error line", detail: `${problem}: ${stderr.slice(0, 200)}` };
+      } else if (r.status !== 0)
+        outcome = {
+          input,
+          outcome: "internal error",
+          detail: `exit ${r.status} ${r.signal ?? ""} ${stderr.slice(0, 200)}`,
+        };
       if (outcome) break;
     }
     const outside = readdirSync(parent).filter((n) => n !== "project");
     const inside = readdirSync(dir).filter((n) => !["docs", "specs", "generated", "topgen.config.json"].includes(n));
-    if (outside.length || inside.length) return { input, outcome: "write outside the output", detail: [...outside, ...inside].join(", ") };
+    if (outside.length || inside.length)
+      return { input, outcome: "write outside the output", detail: [...outside, ...inside].join(", ") };
     if (outcome) return outcome;
-    if (!existsSync(join(dir, "generated", "index.ts"))) return { input, outcome: "internal error", detail: "exit 0 but no generated/index.ts" };
+    if (!existsSync(join(dir, "generated", "index.ts")))
+      return { input, outcome: "internal error", detail: "exit 0 but no generated/index.ts" };
     return { input, outcome: "sdk" };
   } finally {
     rmSync(parent, { recursive: true, force: true });
@@ -159,14 +205,19 @@ export function runCli(input: FuzzInput, options: CliOptions): FuzzResult {
 
 /** Counts by class and outcome, as a Markdown table. */
 export function report(results: readonly FuzzResult[]): string {
-  const outcomes = [...new Set(results.map((r) => r.outcome))].sort((a, b) => Number(ALLOWED.has(b)) - Number(ALLOWED.has(a)) || (a < b ? -1 : 1));
+  const outcomes = [...new Set(results.map((r) => r.outcome))].sort(
+    (a, b) => Number(ALLOWED.has(b)) - Number(ALLOWED.has(a)) || (a < b ? -1 : 1),
+  );
   const classes = [...new Set(results.map((r) => r.input.mutation))];
   const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-  const count = (c: string | undefined, o: Outcome) => results.filter((r) => (c === undefined || r.input.mutation === c) && r.outcome === o).length;
+  const count = (c: string | undefined, o: Outcome) =>
+    results.filter((r) => (c === undefined || r.input.mutation === c) && r.outcome === o).length;
   return [
     row(["class", "inputs", ...outcomes]),
     row(["---", "---:", ...outcomes.map(() => "---:")]),
-    ...classes.map((c) => row([c, results.filter((r) => r.input.mutation === c).length, ...outcomes.map((o) => count(c, o))])),
+    ...classes.map((c) =>
+      row([c, results.filter((r) => r.input.mutation === c).length, ...outcomes.map((o) => count(c, o))]),
+    ),
     row(["**all**", results.length, ...outcomes.map((o) => count(undefined, o))]),
   ].join("\n");
 }

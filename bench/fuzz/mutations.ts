@@ -55,7 +55,10 @@ function editJson(page: Seed, edit: (doc: Record<string, unknown>, rng: Rng) => 
   if (page.format !== "json") return undefined;
   try {
     const doc = JSON.parse(text(page.bytes)) as Record<string, unknown>;
-    const body = (typeof doc["data"] === "object" && doc["data"] !== null ? doc["data"] : doc) as Record<string, unknown>;
+    const body = (typeof doc["data"] === "object" && doc["data"] !== null ? doc["data"] : doc) as Record<
+      string,
+      unknown
+    >;
     edit(body, rng);
     return Buffer.from(JSON.stringify(doc, null, 1), "utf8");
   } catch {
@@ -92,7 +95,20 @@ const HOSTILE_METHODS = [
   "a b.c",
   "*/ evil ${x} `",
 ];
-const HOSTILE_TYPES = ["constructor", "__proto__", "prototype", "toString", "hasOwnProperty", "Array", "Promise", "index", "CON", "T".repeat(300), "a-b", "$x"];
+const HOSTILE_TYPES = [
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "Array",
+  "Promise",
+  "index",
+  "CON",
+  "T".repeat(300),
+  "a-b",
+  "$x",
+];
 const ODD_LIMITS = ["-5", "1.5", "9".repeat(309), "1e400", "0", "-0", "NaN", "0x10", "  7 ", "2147483648", "-1e309"];
 
 /** The mutation classes, by name. Each returns the mutated bytes, or undefined when it does not apply to the page. */
@@ -118,22 +134,37 @@ export const MUTATIONS: Readonly<Record<string, (page: Seed, rng: Rng) => Buffer
     return join(ls);
   },
   truncate: (page, rng) => page.bytes.subarray(0, rng.int(page.bytes.length)),
-  "control characters": (page, rng) => insertInLine(page, rng, String.fromCharCode(rng.pick([1, 7, 8, 11, 12, 13, 27, 31, 127]))),
+  "control characters": (page, rng) =>
+    insertInLine(page, rng, String.fromCharCode(rng.pick([1, 7, 8, 11, 12, 13, 27, 31, 127]))),
   nul: (page, rng) => insertBytes(page, rng, [0]),
   "U+2028": (page, rng) => insertInLine(page, rng, rng.pick(["\u2028", "\u2029", "\u0085", "\ufeff"])),
-  "bad UTF-8": (page, rng) => insertBytes(page, rng, rng.pick([[0x80], [0xc3], [0xff, 0xfe], [0xc0, 0xaf], [0xe4, 0xb8], [0xf4, 0x90, 0x80, 0x80]])),
+  "bad UTF-8": (page, rng) =>
+    insertBytes(
+      page,
+      rng,
+      rng.pick([[0x80], [0xc3], [0xff, 0xfe], [0xc0, 0xaf], [0xe4, 0xb8], [0xf4, 0x90, 0x80, 0x80]]),
+    ),
   "lone surrogates": (page, rng) =>
     // JSON can carry one as an escape; in UTF-8 text it can only be the (invalid) bytes ED A0 80.
     page.format === "json"
-      ? Buffer.from(text(page.bytes).replace(/"description":\s*"/g, (m) => (rng.int(3) === 0 ? `${m}\\ud800x\\udc01` : m)), "utf8")
+      ? Buffer.from(
+          text(page.bytes).replace(/"description":\s*"/g, (m) => (rng.int(3) === 0 ? `${m}\\ud800x\\udc01` : m)),
+          "utf8",
+        )
       : insertBytes(page, rng, [0xed, 0xa0, 0x80]),
-  "comment and template breakers": (page, rng) => insertInLine(page, rng, rng.pick(["*/", "`", "${", "*/ } ${process.exit(1)} `", "/*", "\\", "\\u{", "</script>", "@param x"])),
+  "comment and template breakers": (page, rng) =>
+    insertInLine(
+      page,
+      rng,
+      rng.pick(["*/", "`", "${", "*/ } ${process.exit(1)} `", "/*", "\\", "\\u{", "</script>", "@param x"]),
+    ),
   "byte flips": (page, rng) => {
     const b = Buffer.from(page.bytes);
     for (let k = 0, n = 1 + rng.int(8); k < n && b.length; k++) b[rng.int(b.length)]! ^= 1 << rng.int(8);
     return b;
   },
-  "huge lines": (page, rng) => insertInLine(page, rng, rng.pick(["x", "长", "a b ", "└ "]).repeat(100_000 + rng.int(100_000))),
+  "huge lines": (page, rng) =>
+    insertInLine(page, rng, rng.pick(["x", "长", "a b ", "└ "]).repeat(100_000 + rng.int(100_000))),
   "deep nesting": (page, rng) =>
     page.format === "json"
       ? editJson(
@@ -151,14 +182,19 @@ export const MUTATIONS: Readonly<Record<string, (page: Seed, rng: Rng) => Buffer
           },
           rng,
         )
-      : insertInLine(page, rng, `\n${Array.from({ length: 300 }, (_, d) => `${"  ".repeat(d)}• └ f${d}\n• Deep${d}\n• 可选\n• x\n• y`).join("\n")}\n`),
+      : insertInLine(
+          page,
+          rng,
+          `\n${Array.from({ length: 300 }, (_, d) => `${"  ".repeat(d)}• └ f${d}\n• Deep${d}\n• 可选\n• x\n• y`).join("\n")}\n`,
+        ),
   "50,000 fields": (page, rng) =>
     page.format === "json"
       ? editJson(
           page,
           (body) => {
             const list = params(body, rng.int(2) ? "requestParams" : "responseParams");
-            for (let i = 0; i < 50_000; i++) list.push({ name: `f${i}`, type: "String", required: false, description: `field ${i}` });
+            for (let i = 0; i < 50_000; i++)
+              list.push({ name: `f${i}`, type: "String", required: false, description: `field ${i}` });
           },
           rng,
         )
@@ -179,16 +215,28 @@ export const MUTATIONS: Readonly<Record<string, (page: Seed, rng: Rng) => Buffer
         rng,
       );
     }
-    const replaced = text(page.bytes).replace(/(最大长度|最大列表长度|最大值|最小值)\s*:\s*\S+/g, (m, key: string) => (rng.int(2) ? `${key}:${rng.pick(ODD_LIMITS)}` : m));
+    const replaced = text(page.bytes).replace(/(最大长度|最大列表长度|最大值|最小值)\s*:\s*\S+/g, (m, key: string) =>
+      rng.int(2) ? `${key}:${rng.pick(ODD_LIMITS)}` : m,
+    );
     // min above max beside a 最大长度 at times, and always when no limit changed
     const inverted = replaced.replace("最大长度:", `最小值:10\n  • 最大值:1\n  • 最大长度:`);
-    return Buffer.from(replaced !== text(page.bytes) && rng.int(2) ? replaced : inverted !== replaced ? inverted : `${replaced}\n  • 最小值:${rng.pick(ODD_LIMITS)}\n`, "utf8");
+    return Buffer.from(
+      replaced !== text(page.bytes) && rng.int(2)
+        ? replaced
+        : inverted !== replaced
+          ? inverted
+          : `${replaced}\n  • 最小值:${rng.pick(ODD_LIMITS)}\n`,
+      "utf8",
+    );
   },
   "hostile method names": (page, rng) => {
     const method = rng.pick(HOSTILE_METHODS);
     if (page.format === "json") return editJson(page, (body) => void (body["name"] = method), rng);
     const ls = lines(page.bytes);
-    const at = Math.max(0, ls.findIndex((l) => /^[a-z][\w.]+ \(/.test(l)));
+    const at = Math.max(
+      0,
+      ls.findIndex((l) => /^[a-z][\w.]+ \(/.test(l)),
+    );
     ls[at] = ls[at]!.replace(/^\S+/, method.replace(/\s/g, "_"));
     return join(ls);
   },
@@ -202,12 +250,21 @@ export const MUTATIONS: Readonly<Record<string, (page: Seed, rng: Rng) => Buffer
           const withSubs = all.filter((p) => Array.isArray(p["subParams"]));
           const target = withSubs.length ? rng.pick(withSubs) : all.length ? rng.pick(all) : undefined;
           if (target) target["type"] = rng.int(2) ? type : `${type}[]`;
-          if (target && !Array.isArray(target["subParams"])) target["subParams"] = [{ name: "y", type: rng.pick(HOSTILE_TYPES), subParams: [{ name: "z", type: "String" }] }];
+          if (target && !Array.isArray(target["subParams"]))
+            target["subParams"] = [
+              { name: "y", type: rng.pick(HOSTILE_TYPES), subParams: [{ name: "z", type: "String" }] },
+            ];
         },
         rng,
       );
     }
-    return Buffer.from(text(page.bytes).replace(/(\s)([A-Z][A-Za-z]+)( \[\])?(\s+(?:必须|可选))/, (_, a: string, _t: string, list: string | undefined, b: string) => `${a}${type}${list ?? ""}${b}`), "utf8");
+    return Buffer.from(
+      text(page.bytes).replace(
+        /(\s)([A-Z][A-Za-z]+)( \[\])?(\s+(?:必须|可选))/,
+        (_, a: string, _t: string, list: string | undefined, b: string) => `${a}${type}${list ?? ""}${b}`,
+      ),
+      "utf8",
+    );
   },
 };
 
@@ -222,7 +279,12 @@ export interface FuzzInput {
 }
 
 /** `count` inputs from `seeds`, classes in turn (so every class gets its share), pages and places at random. */
-export function* fuzzInputs(seeds: readonly Seed[], count: number, seed: number, only?: readonly string[]): Generator<FuzzInput> {
+export function* fuzzInputs(
+  seeds: readonly Seed[],
+  count: number,
+  seed: number,
+  only?: readonly string[],
+): Generator<FuzzInput> {
   const rng = new Rng(seed);
   const classes = only?.length ? CLASSES.filter((c) => only.includes(c)) : CLASSES;
   for (let id = 0, tries = 0; id < count && tries < count * 20; tries++) {

@@ -37,9 +37,7 @@ export function lineCuts(bytes: Uint8Array): number[] {
 }
 
 export type Outcome =
-  | { kind: "spec"; cutWarned: boolean }
-  | { kind: "error"; message: string }
-  | { kind: "crash"; message: string };
+  { kind: "spec"; cutWarned: boolean } | { kind: "error"; message: string } | { kind: "crash"; message: string };
 
 /** A warning that says the page ends early. */
 export function isCutWarning(message: string): boolean {

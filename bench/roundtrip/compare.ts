@@ -52,12 +52,25 @@ export function compareTrip(api: CatalogueApi, spec: ApiSpec | undefined, failed
   const truth = [...cataloguePaths(api.requestParams, "request"), ...cataloguePaths(api.responseParams, "response")];
   const sides = { request: { fields: 0, placed: 0 }, response: { fields: 0, placed: 0 } };
   for (const path of truth) sides[path.startsWith("request:") ? "request" : "response"].fields++;
-  const result: TripResult = { fields: truth.length, placed: 0, misplaced: [], silent: [], lost: [], silentBranch: [], sides };
+  const result: TripResult = {
+    fields: truth.length,
+    placed: 0,
+    misplaced: [],
+    silent: [],
+    lost: [],
+    silentBranch: [],
+    sides,
+  };
   if (!spec) return { ...result, lost: truth, failed: failed ?? "no spec" };
   const got = new Map<string, number>();
-  for (const p of [...specPaths(spec.request, "request"), ...specPaths(spec.response, "response")]) got.set(p, (got.get(p) ?? 0) + 1);
+  for (const p of [...specPaths(spec.request, "request"), ...specPaths(spec.response, "response")])
+    got.set(p, (got.get(p) ?? 0) + 1);
   const names = new Map<string, number>();
-  for (const [p, n] of got) names.set(`${p.slice(0, p.indexOf(":"))}:${leaf(p)}`, (names.get(`${p.slice(0, p.indexOf(":"))}:${leaf(p)}`) ?? 0) + n);
+  for (const [p, n] of got)
+    names.set(
+      `${p.slice(0, p.indexOf(":"))}:${leaf(p)}`,
+      (names.get(`${p.slice(0, p.indexOf(":"))}:${leaf(p)}`) ?? 0) + n,
+    );
   const warnings = (spec.diagnostics ?? []).filter((d) => d.level === "warning").map((d) => d.message);
   for (const path of truth) {
     const n = got.get(path) ?? 0;
@@ -80,7 +93,10 @@ export function compareTrip(api: CatalogueApi, spec: ApiSpec | undefined, failed
     };
     if (named(name)) continue;
     result.silent.push(path);
-    const parents = path.slice(path.indexOf(":") + 1).split(".").slice(0, -1);
+    const parents = path
+      .slice(path.indexOf(":") + 1)
+      .split(".")
+      .slice(0, -1);
     if (!parents.some(named)) result.silentBranch.push(path);
   }
   return result;

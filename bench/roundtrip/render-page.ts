@@ -214,7 +214,11 @@ export function javaSample(api: CatalogueApi): string[] {
       if (isList(p)) {
         const list = `list${++counter}`;
         const obj = `obj${++counter}`;
-        out.push(`List<${cls}> ${list} = new ArrayList<${cls}>();`, `${cls} ${obj} = new ${cls}();`, `${list}.add(${obj});`);
+        out.push(
+          `List<${cls}> ${list} = new ArrayList<${cls}>();`,
+          `${cls} ${obj} = new ${cls}();`,
+          `${list}.add(${obj});`,
+        );
         setAll(obj, p.subParams ?? []);
         out.push(`${owner}.${setter}(${list});`);
       } else {
@@ -244,7 +248,11 @@ export function xmlSample(api: CatalogueApi): string[] {
       if (!hasChildren(p)) {
         if (isList(p)) {
           const item = baseType(p).toLowerCase();
-          out.push(`${pad}<${p.name} list="true">`, `${pad}    <${item}>${xmlText(exampleOf(p).split(",")[0] ?? "")}</${item}>`, `${pad}</${p.name}>`);
+          out.push(
+            `${pad}<${p.name} list="true">`,
+            `${pad}    <${item}>${xmlText(exampleOf(p).split(",")[0] ?? "")}</${item}>`,
+            `${pad}</${p.name}>`,
+          );
         } else out.push(`${pad}<${p.name}>${xmlText(exampleOf(p))}</${p.name}>`);
         continue;
       }
@@ -268,7 +276,7 @@ export function renderPage(api: CatalogueApi, options: RenderOptions): string {
   lines.push(`${api.name} (${cellText(api.apiChineseName) || api.name})`);
   lines.push("");
   const description = cellText(api.description);
-  if (description) lines.push(description), lines.push("");
+  if (description) (lines.push(description), lines.push(""));
   for (const h of ["公共参数", "", "请求参数", ""]) lines.push(h);
   renderTable(lines, api.requestParams ?? [], true);
   lines.push("");

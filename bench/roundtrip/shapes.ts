@@ -42,7 +42,11 @@ export function tableShapes(page: string): string[] {
  * Whether the rendered page shows the real page's shapes: the real page's tokens (its last one dropped when the
  * page is cut, as it may be cut inside that line or run) are the first tokens of the rendered page's.
  */
-export function sameShapes(real: string, rendered: string, realIsCut: boolean): { same: boolean; at?: number; real: string[]; rendered: string[] } {
+export function sameShapes(
+  real: string,
+  rendered: string,
+  realIsCut: boolean,
+): { same: boolean; at?: number; real: string[]; rendered: string[] } {
   const r = tableShapes(real);
   const want = realIsCut ? r.slice(0, -1) : r;
   const got = tableShapes(rendered);

@@ -35,12 +35,19 @@ export interface Built {
 export const BATCH_SIZE = 100;
 
 /** Builds the files of `entries`; the aggregate covers the methods `indexOf` (default: the same APIs), so a partial build can make it. */
-export async function buildTarget(target: Target, entries: SpecEntry[], options: BuildOptions, indexOf: string[] = entries.map((e) => e.spec.method)): Promise<Built> {
+export async function buildTarget(
+  target: Target,
+  entries: SpecEntry[],
+  options: BuildOptions,
+  indexOf: string[] = entries.map((e) => e.spec.method),
+): Promise<Built> {
   const timings = options.timings;
   const sorted = [...entries].sort((a, b) => compare(a.spec.method, b.spec.method));
   const names = assignApiNames(indexOf);
   const files = new Map<string, string>();
-  const diagnostics: Built["diagnostics"] = sorted.flatMap((e) => (e.spec.diagnostics ?? []).map((d) => ({ method: e.spec.method, diagnostic: d })));
+  const diagnostics: Built["diagnostics"] = sorted.flatMap((e) =>
+    (e.spec.diagnostics ?? []).map((d) => ({ method: e.spec.method, diagnostic: d })),
+  );
   if (target.batch) {
     const batchEntries: BatchEntry[] = sorted.map((e) => ({
       spec: e.spec,
@@ -52,25 +59,39 @@ export async function buildTarget(target: Target, entries: SpecEntry[], options:
     // Loaded here, not at the top: a run with nothing to build must not pay for it.
     const { buildBatches } = await import("./pool.js");
     const onFiles = options.onFiles;
-    const pool = onFiles ? { ...options, onResult: (r: BatchResult) => r.unparsable || r.problems.length || onFiles(r.files) } : options;
+    const pool = onFiles
+      ? { ...options, onResult: (r: BatchResult) => r.unparsable || r.problems.length || onFiles(r.files) }
+      : options;
     const results = await buildBatches(batches, target.batch, pool);
     for (const r of results) {
       for (const [stage, ms] of r.timings) timings?.set(stage, (timings.get(stage) ?? 0) + ms);
       if (r.unparsable) {
         const u = r.unparsable;
-        throw new InputError(`${posixPath(relative(options.root, join(target.outDir, u.file)))} (from ${u.specPath})`, u.line, `generated code does not parse: ${u.message}`);
+        throw new InputError(
+          `${posixPath(relative(options.root, join(target.outDir, u.file)))} (from ${u.specPath})`,
+          u.line,
+          `generated code does not parse: ${u.message}`,
+        );
       }
       const first = r.problems[0];
       if (first) {
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : "";
-        throw new InputError(posixPath(relative(options.root, first.file)), first.line, `generated code does not type-check: ${first.message}${more}`);
+        throw new InputError(
+          posixPath(relative(options.root, first.file)),
+          first.line,
+          `generated code does not type-check: ${first.message}${more}`,
+        );
       }
       for (const [name, text] of r.files) files.set(name, text);
       diagnostics.push(...r.diagnostics);
     }
   }
   if (options.skipAggregate || !target.aggregate) return { files, diagnostics, names };
-  const input: AggregateInput = { names, specs: options.allSpecs ?? (() => sorted.map((e) => e.spec)), ...(timings ? { timings } : {}) };
+  const input: AggregateInput = {
+    names,
+    specs: options.allSpecs ?? (() => sorted.map((e) => e.spec)),
+    ...(timings ? { timings } : {}),
+  };
   files.set(target.aggregate.file, await target.aggregate.build(input));
   return { files, diagnostics, names };
 }

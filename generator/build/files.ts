@@ -61,7 +61,11 @@ export class StagedFolder {
   /** Moves the staged files into place and removes the stale ones (`stale` by name, then `isStale` by content). */
   commit(stale: (name: string) => boolean = () => false, isStale: (text: string) => boolean = () => true): WriteResult {
     const result: WriteResult = { written: [], unchanged: [...this.unchanged], removed: [] };
-    const present = existsSync(this.dir) ? readdirSync(this.dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+    const present = existsSync(this.dir)
+      ? readdirSync(this.dir, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+      : [];
     if (this.changed.length) {
       mkdirSync(this.dir, { recursive: true });
       for (const name of this.changed) {

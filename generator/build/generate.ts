@@ -8,7 +8,15 @@ import type { Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames } from "../names/api-names.js";
 import { StagedFolder, type WriteResult } from "./files.js";
 import { cachedFingerprint, probeFingerprint } from "./fingerprint.js";
-import { readManifest, serializeManifest, sha256, stampOf, type FileStamp, type Manifest, type ManifestEntry } from "./manifest.js";
+import {
+  readManifest,
+  serializeManifest,
+  sha256,
+  stampOf,
+  type FileStamp,
+  type Manifest,
+  type ManifestEntry,
+} from "./manifest.js";
 import { BATCH_SIZE, buildTarget, type Built, type SpecEntry } from "./build.js";
 import { parseSpec } from "../model/load.js";
 import { timed, type Timings } from "../support/timing.js";
@@ -45,19 +53,33 @@ interface SpecFile {
 }
 
 /** Each target in turn, over the same specs (read once). */
-export async function generateTargets(targets: readonly Target[], project: ProjectDirs, options: GenerateOptions = {}): Promise<GenerateResult> {
+export async function generateTargets(
+  targets: readonly Target[],
+  project: ProjectDirs,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
   const specs = timed(options.timings, "load specs", () => readSpecFiles(project.specs));
   const loaded = new Map<string, SpecEntry>();
   const load = (s: SpecFile): SpecEntry => {
     let entry = loaded.get(s.name);
     if (!entry) {
       const file = join(project.specs, s.name);
-      entry = timed(options.timings, "load specs", () => ({ spec: parseSpec(s.bytes.toString("utf8"), posixPath(relative(project.root, file))), file }));
+      entry = timed(options.timings, "load specs", () => ({
+        spec: parseSpec(s.bytes.toString("utf8"), posixPath(relative(project.root, file))),
+        file,
+      }));
       loaded.set(s.name, entry);
     }
     return entry;
   };
-  const total: GenerateResult = { written: [], unchanged: [], removed: [], apis: specs.length, rebuilt: 0, diagnostics: [] };
+  const total: GenerateResult = {
+    written: [],
+    unchanged: [],
+    removed: [],
+    apis: specs.length,
+    rebuilt: 0,
+    diagnostics: [],
+  };
   const seen = new Set<string>();
   for (const target of targets) {
     const r = await generateTarget(target, project, specs, load, options);
@@ -74,7 +96,13 @@ export async function generateTargets(targets: readonly Target[], project: Proje
   return total;
 }
 
-async function generateTarget(target: Target, project: ProjectDirs, specs: SpecFile[], load: (s: SpecFile) => SpecEntry, options: GenerateOptions): Promise<GenerateResult> {
+async function generateTarget(
+  target: Target,
+  project: ProjectDirs,
+  specs: SpecFile[],
+  load: (s: SpecFile) => SpecEntry,
+  options: GenerateOptions,
+): Promise<GenerateResult> {
   const timings = options.timings;
   const out = target.outDir;
   const print = await timed(timings, "fingerprint", () => cachedFingerprint(target, project.root));
@@ -91,9 +119,13 @@ async function generateTarget(target: Target, project: ProjectDirs, specs: SpecF
     else stale.push(s);
   }
   // Workers for a large build start now, loading the compiler while the specs are read and checked.
-  if (target.batch && stale.length > BATCH_SIZE) (await import("./pool.js")).startWorkers(Math.ceil(stale.length / BATCH_SIZE), options.threads);
+  if (target.batch && stale.length > BATCH_SIZE)
+    (await import("./pool.js")).startWorkers(Math.ceil(stale.length / BATCH_SIZE), options.threads);
   for (const s of stale) toBuild.push(load(s));
-  refuseDuplicateMethods(project, [...kept.map(([n, e]) => [n, e.method] as const), ...toBuild.map((e) => [basename(e.file), e.spec.method] as const)]);
+  refuseDuplicateMethods(project, [
+    ...kept.map(([n, e]) => [n, e.method] as const),
+    ...toBuild.map((e) => [basename(e.file), e.spec.method] as const),
+  ]);
   // A new or removed API can change another's names (clash resolution): such an API is rebuilt too.
   const names = assignApiNames([...kept.map(([, e]) => e.method), ...toBuild.map((e) => e.spec.method)]);
   const sameNames = (e: ManifestEntry) => {
@@ -106,9 +138,17 @@ async function generateTarget(target: Target, project: ProjectDirs, specs: SpecF
     for (const s of specs) if (renamed.has(s.name)) toBuild.push(load(s));
   }
   const aggregateIntact = (m: Manifest) => aggregate === undefined || filesIntact(out, { [aggregate.file]: m.index });
-  const nothingChanged = reusable !== undefined && toBuild.length === 0 && kept.length === Object.keys(reusable.apis).length && aggregateIntact(reusable);
+  const nothingChanged =
+    reusable !== undefined &&
+    toBuild.length === 0 &&
+    kept.length === Object.keys(reusable.apis).length &&
+    aggregateIntact(reusable);
   if (nothingChanged) {
-    const unchanged = [...kept.flatMap(([, e]) => Object.keys(e.files)), ...(aggregate ? [aggregate.file] : []), target.manifestFile];
+    const unchanged = [
+      ...kept.flatMap(([, e]) => Object.keys(e.files)),
+      ...(aggregate ? [aggregate.file] : []),
+      target.manifestFile,
+    ];
     return { written: [], unchanged, removed: [], apis: specs.length, rebuilt: 0, diagnostics: [] };
   }
   const methods = [...kept.map(([, e]) => e.method), ...toBuild.map((e) => e.spec.method)];
@@ -132,13 +172,22 @@ async function generateTarget(target: Target, project: ProjectDirs, specs: SpecF
     const built = await buildTarget(
       target,
       toBuild,
-      { ...poolOptions(project, options), skipAggregate: sameApis, onFiles: stage, allSpecs: () => specs.map((s) => load(s).spec) },
+      {
+        ...poolOptions(project, options),
+        skipAggregate: sameApis,
+        onFiles: stage,
+        allSpecs: () => specs.map((s) => load(s).spec),
+      },
       methods,
     );
     const manifest = manifestOf(target, print, kept, toBuild, specs, built, sameApis ? reusable.index : undefined);
     if (aggregate) stage([...built.files].filter(([name]) => name === aggregate.file));
     stage([[target.manifestFile, serializeManifest(manifest)]]);
-    const keep = new Set([...Object.values(manifest.apis).flatMap((e) => Object.keys(e.files)), ...(aggregate ? [aggregate.file] : []), target.manifestFile]);
+    const keep = new Set([
+      ...Object.values(manifest.apis).flatMap((e) => Object.keys(e.files)),
+      ...(aggregate ? [aggregate.file] : []),
+      target.manifestFile,
+    ]);
     const header = target.header;
     const written: WriteResult = timed(timings, "write", () =>
       staged.commit(
@@ -159,18 +208,30 @@ async function generateTarget(target: Target, project: ProjectDirs, specs: SpecF
 }
 
 /** Two spec files for one method would make one module twice: an input error naming both files. */
-function refuseDuplicateMethods(project: ProjectDirs, specs: readonly (readonly [file: string, method: string])[]): void {
+function refuseDuplicateMethods(
+  project: ProjectDirs,
+  specs: readonly (readonly [file: string, method: string])[],
+): void {
   const first = new Map<string, string>();
   for (const [file, method] of [...specs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const other = first.get(method);
     const shown = (name: string) => posixPath(relative(project.root, join(project.specs, name)));
-    if (other !== undefined) throw new InputError(shown(file), undefined, `describes ${method}, as ${shown(other)} does: keep one spec per method`);
+    if (other !== undefined)
+      throw new InputError(
+        shown(file),
+        undefined,
+        `describes ${method}, as ${shown(other)} does: keep one spec per method`,
+      );
     first.set(method, file);
   }
 }
 
 /** Everything `generate` would write for `target`, built from scratch in memory (for `check`), keyed by file name in its folder. */
-export async function expectedFiles(target: Target, project: ProjectDirs, specTexts: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+export async function expectedFiles(
+  target: Target,
+  project: ProjectDirs,
+  specTexts: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
   const entries: SpecEntry[] = [...specTexts].map(([name, text]) => ({
     spec: parseSpec(text, posixPath(relative(project.root, join(project.specs, name)))),
     file: join(project.specs, name),
@@ -178,7 +239,10 @@ export async function expectedFiles(target: Target, project: ProjectDirs, specTe
   const built = await buildTarget(target, entries, { root: project.root });
   const specs = [...specTexts].map(([name, text]) => ({ name, bytes: Buffer.from(text), hash: sha256(text) }));
   const files = new Map(built.files);
-  files.set(target.manifestFile, serializeManifest(manifestOf(target, await probeFingerprint(target), [], entries, specs, built)));
+  files.set(
+    target.manifestFile,
+    serializeManifest(manifestOf(target, await probeFingerprint(target), [], entries, specs, built)),
+  );
   return files;
 }
 
@@ -192,7 +256,15 @@ function poolOptions(project: ProjectDirs, options: GenerateOptions) {
   };
 }
 
-function manifestOf(target: Target, print: string, kept: [string, ManifestEntry][], built: SpecEntry[], specs: SpecFile[], out: Built, index?: FileStamp): Manifest {
+function manifestOf(
+  target: Target,
+  print: string,
+  kept: [string, ManifestEntry][],
+  built: SpecEntry[],
+  specs: SpecFile[],
+  out: Built,
+  index?: FileStamp,
+): Manifest {
   const apis: Record<string, ManifestEntry> = Object.fromEntries(kept);
   const hashOf = new Map(specs.map((s) => [s.name, s.hash]));
   for (const entry of built) {
@@ -203,7 +275,12 @@ function manifestOf(target: Target, print: string, kept: [string, ManifestEntry]
       const text = out.files.get(file);
       if (text !== undefined) files[file] = stampOf(text);
     }
-    apis[name] = { method: entry.spec.method, base: out.names.get(entry.spec.method)?.base ?? "", spec: hashOf.get(name)!, files };
+    apis[name] = {
+      method: entry.spec.method,
+      base: out.names.get(entry.spec.method)?.base ?? "",
+      spec: hashOf.get(name)!,
+      files,
+    };
   }
   const aggregate = target.aggregate ? out.files.get(target.aggregate.file) : undefined;
   return { manifestVersion: 1, fingerprint: print, index: index ?? stampOf(aggregate ?? ""), apis };
@@ -222,5 +299,7 @@ function readSpecFiles(dir: string): SpecFile[] {
 
 /** Present with the recorded size: cheap enough for a no-op run over thousands of files. */
 function filesIntact(dir: string, files: Record<string, FileStamp>): boolean {
-  return Object.entries(files).every(([name, stamp]) => statSync(join(dir, name), { throwIfNoEntry: false })?.size === stamp.bytes);
+  return Object.entries(files).every(
+    ([name, stamp]) => statSync(join(dir, name), { throwIfNoEntry: false })?.size === stamp.bytes,
+  );
 }

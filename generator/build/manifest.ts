@@ -58,9 +58,16 @@ export function serializeManifest(manifest: Manifest): string {
       .sort()
       .map((k) => {
         const e = manifest.apis[k]!;
-        const files = Object.fromEntries(Object.keys(e.files).sort().map((f) => [f, e.files[f]!]));
+        const files = Object.fromEntries(
+          Object.keys(e.files)
+            .sort()
+            .map((f) => [f, e.files[f]!]),
+        );
         return [k, { method: e.method, base: e.base, spec: e.spec, files }];
       }),
   );
-  return JSON.stringify({ manifestVersion: 1, fingerprint: manifest.fingerprint, index: manifest.index, apis }, null, 1) + "\n";
+  return (
+    JSON.stringify({ manifestVersion: 1, fingerprint: manifest.fingerprint, index: manifest.index, apis }, null, 1) +
+    "\n"
+  );
 }

@@ -54,7 +54,11 @@ async function buildBatch(entries: BatchEntry[], work: BatchWork): Promise<Batch
   return batchModule.buildBatch(entries, work.options);
 }
 
-export async function buildBatches(batches: BatchEntry[][], options: BatchWork, pool: PoolOptions = {}): Promise<BatchResult[]> {
+export async function buildBatches(
+  batches: BatchEntry[][],
+  options: BatchWork,
+  pool: PoolOptions = {},
+): Promise<BatchResult[]> {
   const threads = Math.min(pool.threads ?? availableParallelism(), batches.length);
   const results: BatchResult[] = new Array<BatchResult>(batches.length);
   let done = 0;
@@ -81,11 +85,17 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchWork, 
             const send = () => {
               if (next >= batches.length) return resolvePromise();
               current = next++;
-              const request: BatchRequest = { id: current, entries: batches[current]!, module: options.module, options: options.options };
+              const request: BatchRequest = {
+                id: current,
+                entries: batches[current]!,
+                module: options.module,
+                options: options.options,
+              };
               worker.postMessage(request);
             };
             worker.on("message", (msg: { id: number; result?: BatchResult; error?: string; fault?: object }) => {
-              if (msg.error !== undefined || !msg.result) return reject(Object.assign(new Error(msg.error ?? "worker failed"), msg.fault));
+              if (msg.error !== undefined || !msg.result)
+                return reject(Object.assign(new Error(msg.error ?? "worker failed"), msg.fault));
               send(); // the next batch first: the worker should not wait while this one's files are staged
               try {
                 finished(msg.id, msg.result); // stages files: a filesystem fault here must fail the build, not the process
@@ -97,8 +107,13 @@ export async function buildBatches(batches: BatchEntry[][], options: BatchWork, 
               if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return reject(e);
               // A batch too big for a worker's heap is built here instead, where the heap is not limited, and so
               // are the batches no worker has taken yet.
-              pool.onWarning?.(`a worker ran out of memory (heap limit ${workerLimits().maxOldGenerationSizeMb ?? "default"} MB); building in the main thread`);
-              const redo = current >= 0 ? buildBatch(batches[current]!, options).then((r) => finished(current, r)) : Promise.resolve();
+              pool.onWarning?.(
+                `a worker ran out of memory (heap limit ${workerLimits().maxOldGenerationSizeMb ?? "default"} MB); building in the main thread`,
+              );
+              const redo =
+                current >= 0
+                  ? buildBatch(batches[current]!, options).then((r) => finished(current, r))
+                  : Promise.resolve();
               redo.then(() => drain(options, batches, () => next++, finished)).then(resolvePromise, reject);
             };
             const early = earlyErrors.get(worker);

@@ -21,7 +21,12 @@ parentPort?.on("message", (request: BatchRequest) => {
     .then((m) => m.buildBatch(request.entries, request.options))
     .then(
       (result) => parentPort!.postMessage({ id: request.id, result }),
-      (e: unknown) => parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e), fault: faultOf(e) }),
+      (e: unknown) =>
+        parentPort!.postMessage({
+          id: request.id,
+          error: e instanceof Error ? e.message : String(e),
+          fault: faultOf(e),
+        }),
     );
 });
 

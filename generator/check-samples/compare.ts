@@ -33,7 +33,11 @@ function child(where: Where, key: string): Where {
 }
 
 function item(where: Where, index: number): Where {
-  return { path: `${where.path}[${index}]`, field: where.field, struct: where.field?.shape.list ? where.field.struct : undefined };
+  return {
+    path: `${where.path}[${index}]`,
+    field: where.field,
+    struct: where.field?.shape.list ? where.field.struct : undefined,
+  };
 }
 
 function at(where: Where, kind: Difference["kind"], extra: { a?: unknown; b?: unknown }): Difference {

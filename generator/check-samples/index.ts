@@ -24,14 +24,7 @@ import type { ApiSpec, Diagnostic, Field } from "../model/types.js";
 import { isObject, listArray, ownValue, removeAt, type JsonObject } from "./body.js";
 import { differences, type Difference } from "./compare.js";
 import { fieldLines } from "./lines.js";
-import {
-  declaredType,
-  fieldAtPath,
-  parsePath,
-  responseShape,
-  type CheckedField,
-  type CheckedStruct,
-} from "./shape.js";
+import { declaredType, fieldAtPath, parsePath, responseShape, type CheckedField, type CheckedStruct } from "./shape.js";
 import { xmlSampleToJson } from "./xml.js";
 import { byDocLine } from "../model/diagnostics.js";
 
@@ -88,7 +81,8 @@ class SampleChecker {
   run(): Diagnostic[] {
     const samples = this.spec.samples ?? {};
     const def = samples.response === undefined ? undefined : this.check("default", samples.response);
-    const simple = samples.responseSimplified === undefined ? undefined : this.check("simplified", samples.responseSimplified);
+    const simple =
+      samples.responseSimplified === undefined ? undefined : this.check("simplified", samples.responseSimplified);
     if (def?.decoded !== undefined && simple?.decoded !== undefined) {
       this.compare(def.decoded, simple.decoded, [...def.mismatches, ...simple.mismatches]);
     }
@@ -98,7 +92,12 @@ class SampleChecker {
   private check(kind: SampleKind, text: string): Checked {
     const none: Checked = { mismatches: [] };
     const xml = text.trimStart().startsWith("<");
-    const label = kind === "simplified" ? "simplified response sample" : xml ? "response sample (XML, read as JSON)" : "response sample";
+    const label =
+      kind === "simplified"
+        ? "simplified response sample"
+        : xml
+          ? "response sample (XML, read as JSON)"
+          : "response sample";
     const key = responseKey(this.spec.method);
 
     let top: JsonObject;
@@ -161,7 +160,8 @@ class SampleChecker {
         decoded = decodeResponse(this.spec.method, this.root.shape, { [key]: body }, DECODE_OPTIONS);
       } catch (err) {
         if (!(err instanceof TopDecodeError)) {
-          const what = err instanceof TopApiError ? "an error response" : err instanceof Error ? err.message : String(err);
+          const what =
+            err instanceof TopApiError ? "an error response" : err instanceof Error ? err.message : String(err);
           this.warn(`${label} could not be checked: ${what}`);
           return { mismatches };
         }
@@ -175,7 +175,9 @@ class SampleChecker {
         mismatches.push(err.path);
         // A path that cannot be taken out would fail again: stop rather than loop.
         if (steps === undefined || steps.length === 0 || !removeAt(this.root, body, steps)) {
-          this.warn(`${label}: could not take the value at ${err.path || "the top"} out; the rest of the sample is not checked`);
+          this.warn(
+            `${label}: could not take the value at ${err.path || "the top"} out; the rest of the sample is not checked`,
+          );
           return { mismatches };
         }
         continue;
@@ -185,11 +187,19 @@ class SampleChecker {
     }
   }
 
-  private mismatchMessage(label: string, err: TopDecodeError, field: CheckedField | undefined, isItem: boolean): string {
+  private mismatchMessage(
+    label: string,
+    err: TopDecodeError,
+    field: CheckedField | undefined,
+    isItem: boolean,
+  ): string {
     const reason = decodeReason(err, this.spec.method);
     const got = err.rawValue === undefined ? "" : `sample has ${truncate(err.rawValue, 80)} `;
     if (err.path === "") return `${label}: the response body: ${got}(${reason})`;
-    const declared = field === undefined ? "" : `declared ${isItem ? `${field.field.type} (a list item)` : declaredType(field.field)}, `;
+    const declared =
+      field === undefined
+        ? ""
+        : `declared ${isItem ? `${field.field.type} (a list item)` : declaredType(field.field)}, `;
     return `${label}: ${err.path}: ${declared}${got}(${reason})`;
   }
 
@@ -206,7 +216,13 @@ class SampleChecker {
       seen.add(where);
       this.warn(message, field);
     };
-    const visit = (raw: JsonObject, struct: CheckedStruct, path: string, shape: string, owner: CheckedField | undefined) => {
+    const visit = (
+      raw: JsonObject,
+      struct: CheckedStruct,
+      path: string,
+      shape: string,
+      owner: CheckedField | undefined,
+    ) => {
       const names = new Set(struct.fields.map((f) => f.shape.name));
       const extra = Object.keys(raw).filter((k) => !names.has(k) && !(owner === undefined && k === "request_id"));
       if (extra.length) {
@@ -222,14 +238,26 @@ class SampleChecker {
         if (field.shape.list) {
           const expected = listItemKey(field.shape);
           if (kind === "default" && Array.isArray(value)) {
-            once(where, `${label}: ${at} is a plain array; the default (not simplified) format wraps a list: {"${expected}": [...]}`, field);
+            once(
+              where,
+              `${label}: ${at} is a plain array; the default (not simplified) format wraps a list: {"${expected}": [...]}`,
+              field,
+            );
           } else if (isObject(value)) {
             const keys = Object.keys(value);
             const used = Array.isArray(ownValue(value, expected)) ? expected : keys.length === 1 ? keys[0] : undefined;
             if (kind === "simplified") {
-              once(where, `${label}: ${at} is still wrapped ({"${used ?? keys.join('", "')}": [...]}); a simplified body has plain arrays`, field);
+              once(
+                where,
+                `${label}: ${at} is still wrapped ({"${used ?? keys.join('", "')}": [...]}); a simplified body has plain arrays`,
+                field,
+              );
             } else if (used !== undefined && used !== expected) {
-              once(where, `${label}: ${at} wraps its items in "${used}"; the item key for ${declaredType(field.field)} is "${expected}"`, field);
+              once(
+                where,
+                `${label}: ${at} wraps its items in "${used}"; the item key for ${declaredType(field.field)} is "${expected}"`,
+                field,
+              );
             }
           }
           const struct = field.struct;
@@ -251,7 +279,8 @@ class SampleChecker {
   }
 
   private compare(a: unknown, b: unknown, mismatches: readonly string[]): void {
-    const reported = (path: string) => mismatches.some((m) => m === "" || path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
+    const reported = (path: string) =>
+      mismatches.some((m) => m === "" || path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
     for (const d of differences(a, b, this.root)) {
       if (reported(d.path)) continue;
       this.warn(differenceMessage(d), d.field);

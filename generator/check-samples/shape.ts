@@ -30,7 +30,9 @@ function structOf(name: string, fields: readonly Field[]): CheckedStruct {
 
 function fieldOf(field: Field): CheckedField {
   if (isScalarType(field.type)) {
-    const shape: FieldShape = field.list ? { name: field.name, type: field.type, list: true } : { name: field.name, type: field.type };
+    const shape: FieldShape = field.list
+      ? { name: field.name, type: field.type, list: true }
+      : { name: field.name, type: field.type };
     return { shape, field };
   }
   // A spec struct always has `fields`; an empty list stands in should one not (the decoder would throw).
@@ -43,7 +45,8 @@ function fieldOf(field: Field): CheckedField {
 }
 
 /** One step of a decoder path: a field name, or a list index. */
-export type PathStep = { readonly kind: "field"; readonly name: string } | { readonly kind: "index"; readonly index: number };
+export type PathStep =
+  { readonly kind: "field"; readonly name: string } | { readonly kind: "index"; readonly index: number };
 
 /**
  * Splits a decoder path (`data.results[0].item_id`) into steps, reading field names against the shape (so a
@@ -69,7 +72,10 @@ export function parsePath(root: CheckedStruct, path: string): PathStep[] | undef
     if (struct === undefined) return undefined;
     const remaining = rest;
     const candidates = struct.fields.filter(
-      (f) => remaining === f.shape.name || remaining.startsWith(`${f.shape.name}.`) || remaining.startsWith(`${f.shape.name}[`),
+      (f) =>
+        remaining === f.shape.name ||
+        remaining.startsWith(`${f.shape.name}.`) ||
+        remaining.startsWith(`${f.shape.name}[`),
     );
     const field = candidates.sort((a, b) => b.shape.name.length - a.shape.name.length)[0];
     if (field === undefined) return undefined;

@@ -49,10 +49,12 @@ function textOf(e: Element): string {
 }
 
 function structOf(e: Element, struct: CheckedStruct): JsonObject {
-  return collect(elements(e).map((child) => {
-    const field = struct.fields.find((f) => f.shape.name === child.tagName);
-    return [child.tagName, field === undefined ? generic(child) : fieldValue(child, field)];
-  }));
+  return collect(
+    elements(e).map((child) => {
+      const field = struct.fields.find((f) => f.shape.name === child.tagName);
+      return [child.tagName, field === undefined ? generic(child) : fieldValue(child, field)];
+    }),
+  );
 }
 
 /** Members in order; a repeated element becomes an array of its values (for a non-list field the decoder objects). */
@@ -83,7 +85,8 @@ function fieldValue(e: Element, field: CheckedField): unknown {
 
 function itemValue(e: Element, field: CheckedField): unknown {
   const children = elements(e);
-  if (field.struct !== undefined) return children.length === 0 && textOf(e) !== "" ? textOf(e) : structOf(e, field.struct);
+  if (field.struct !== undefined)
+    return children.length === 0 && textOf(e) !== "" ? textOf(e) : structOf(e, field.struct);
   return children.length > 0 ? generic(e) : textOf(e);
 }
 

@@ -31,7 +31,17 @@ export const CONFIG_FILE = "topgen.config.json";
 export const DEFAULT_RUNTIME_IMPORT = "@topgen/runtime";
 
 /** The keys a config may hold (`$schema` is for editors). */
-export const CONFIG_KEYS = ["$schema", "docs", "specs", "out", "templates", "runtimeImport", "openapi", "shapes", "overrides"] as const;
+export const CONFIG_KEYS = [
+  "$schema",
+  "docs",
+  "specs",
+  "out",
+  "templates",
+  "runtimeImport",
+  "openapi",
+  "shapes",
+  "overrides",
+] as const;
 
 /** The nearest topgen.config.json in `dir` or a folder above it. */
 export function findConfig(dir: string): string | undefined {
@@ -55,15 +65,18 @@ export function loadConfig(dir = process.cwd()): Config {
     } catch (e) {
       throw new InputError(shown, undefined, `not valid JSON: ${(e as Error).message}`);
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new InputError(shown, undefined, "must be a JSON object");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new InputError(shown, undefined, "must be a JSON object");
     raw = parsed as Record<string, unknown>;
     const unknown = Object.keys(raw).find((k) => !(CONFIG_KEYS as readonly string[]).includes(k));
-    if (unknown !== undefined) throw new InputError(shown, undefined, `unknown key "${unknown}" (known: ${CONFIG_KEYS.join(", ")})`);
+    if (unknown !== undefined)
+      throw new InputError(shown, undefined, `unknown key "${unknown}" (known: ${CONFIG_KEYS.join(", ")})`);
   }
   const str = (key: string, fallback: string): string => {
     const v = raw[key];
     if (v === undefined) return fallback;
-    if (typeof v !== "string" || v === "") throw new InputError(shown, undefined, `"${key}" must be a non-empty string`);
+    if (typeof v !== "string" || v === "")
+      throw new InputError(shown, undefined, `"${key}" must be a non-empty string`);
     return v;
   };
   return {
@@ -99,7 +112,10 @@ export function withOut(config: Config, out: string): Config {
 /** Why generated modules in `config.out` could not import the runtime (one line naming the key), or undefined. */
 export function runtimeProblem(config: Config): string | undefined {
   const spec = config.runtimeImport;
-  const where = config.file === undefined ? `"runtimeImport" (default ${DEFAULT_RUNTIME_IMPORT}; no ${CONFIG_FILE} found)` : `${shownPath(config.file)}: "runtimeImport"`;
+  const where =
+    config.file === undefined
+      ? `"runtimeImport" (default ${DEFAULT_RUNTIME_IMPORT}; no ${CONFIG_FILE} found)`
+      : `${shownPath(config.file)}: "runtimeImport"`;
   const outShown = shownPath(config.out) || ".";
   if (isRelativeImport(spec) || isAbsolute(spec)) {
     const file = resolve(config.out, spec);
@@ -118,5 +134,7 @@ export function runtimeProblem(config: Config): string | undefined {
 /** A path as the user would type it from the current folder. */
 export function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return (rel.startsWith("..") && rel.split(sep).filter((p) => p === "..").length > 2 ? path : rel).split(sep).join("/");
+  return (rel.startsWith("..") && rel.split(sep).filter((p) => p === "..").length > 2 ? path : rel)
+    .split(sep)
+    .join("/");
 }

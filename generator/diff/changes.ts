@@ -33,7 +33,11 @@ export function diffSpecs(old: ApiSpec | undefined, now: ApiSpec | undefined): C
   if (old.title !== now.title) api("docs", `title ${quote(old.title)} → ${quote(now.title)}`);
   if (old.description !== now.description) api("docs", "description changed");
   for (const key of ["request", "response", "responseSimplified", "error"] as const) {
-    if (old.samples?.[key] !== now.samples?.[key]) api("docs", `${key} sample ${old.samples?.[key] === undefined ? "added" : now.samples?.[key] === undefined ? "removed" : "changed"}`);
+    if (old.samples?.[key] !== now.samples?.[key])
+      api(
+        "docs",
+        `${key} sample ${old.samples?.[key] === undefined ? "added" : now.samples?.[key] === undefined ? "removed" : "changed"}`,
+      );
   }
   diffFields(old.request, now.request, "request", "", method, out);
   diffFields(old.response, now.response, "response", "", method, out);
@@ -41,14 +45,27 @@ export function diffSpecs(old: ApiSpec | undefined, now: ApiSpec | undefined): C
   return out;
 }
 
-function diffFields(old: Field[], now: Field[], side: "request" | "response", prefix: string, method: string, out: Change[]): void {
+function diffFields(
+  old: Field[],
+  now: Field[],
+  side: "request" | "response",
+  prefix: string,
+  method: string,
+  out: Change[],
+): void {
   const before = new Map(old.map((f) => [f.name, f]));
   const after = new Map(now.map((f) => [f.name, f]));
   for (const f of old) {
     const path = prefix + f.name;
     const n = after.get(f.name);
     if (!n) {
-      out.push({ method, side, path, class: "breaking", what: `field removed (was ${typeText(f)}${f.required ? ", required" : ""})` });
+      out.push({
+        method,
+        side,
+        path,
+        class: "breaking",
+        what: `field removed (was ${typeText(f)}${f.required ? ", required" : ""})`,
+      });
       continue;
     }
     diffField(f, n, side, path, method, out);
@@ -56,13 +73,29 @@ function diffFields(old: Field[], now: Field[], side: "request" | "response", pr
   for (const f of now) {
     if (before.has(f.name)) continue;
     const path = prefix + f.name;
-    if (side === "request" && f.required) out.push({ method, side, path, class: "breaking", what: `new required field (${typeText(f)})` });
-    else out.push({ method, side, path, class: "additive", what: `new ${side === "request" ? "optional " : ""}field (${typeText(f)})` });
+    if (side === "request" && f.required)
+      out.push({ method, side, path, class: "breaking", what: `new required field (${typeText(f)})` });
+    else
+      out.push({
+        method,
+        side,
+        path,
+        class: "additive",
+        what: `new ${side === "request" ? "optional " : ""}field (${typeText(f)})`,
+      });
   }
 }
 
-function diffField(old: Field, now: Field, side: "request" | "response", path: string, method: string, out: Change[]): void {
-  const add = (cls: ChangeClass, what: string, note?: string) => out.push({ method, side, path, class: cls, what, ...(note ? { note } : {}) });
+function diffField(
+  old: Field,
+  now: Field,
+  side: "request" | "response",
+  path: string,
+  method: string,
+  out: Change[],
+): void {
+  const add = (cls: ChangeClass, what: string, note?: string) =>
+    out.push({ method, side, path, class: cls, what, ...(note ? { note } : {}) });
   const bothStructs = old.fields !== undefined && now.fields !== undefined;
   if (typeText(old) !== typeText(now)) {
     // A struct renamed with the same shape still changes the name callers write (`Request.FundBill`).
@@ -91,23 +124,39 @@ function diffLimits(old: Limits, now: Limits, side: "request" | "response", add:
       add("docs", what);
       continue;
     }
-    const tighter = key === "minValue" ? b !== undefined && (a === undefined || b > a) : b !== undefined && (a === undefined || b < a);
+    const tighter =
+      key === "minValue"
+        ? b !== undefined && (a === undefined || b > a)
+        : b !== undefined && (a === undefined || b < a);
     add(tighter ? "breaking" : "additive", what, tighter ? "values valid before may now fail validate()" : undefined);
   }
   if (old.default !== now.default) add("docs", `default ${quote(old.default)} → ${quote(now.default)}`);
 }
 
-function diffEnum(old: EnumValue[] | undefined, now: EnumValue[] | undefined, side: "request" | "response", add: Add): void {
+function diffEnum(
+  old: EnumValue[] | undefined,
+  now: EnumValue[] | undefined,
+  side: "request" | "response",
+  add: Add,
+): void {
   if (!old && !now) return;
   const a = new Map((old ?? []).map((e) => [e.value, e]));
   const b = new Map((now ?? []).map((e) => [e.value, e]));
   if (!old) {
     // A free string becomes a closed set: requests narrow; responses narrow their type too (a union, not string).
-    add("breaking", `enum added (${[...b.keys()].join(", ")})`, side === "request" ? "other values are now rejected" : "the field's type narrows from string to a union");
+    add(
+      "breaking",
+      `enum added (${[...b.keys()].join(", ")})`,
+      side === "request" ? "other values are now rejected" : "the field's type narrows from string to a union",
+    );
     return;
   }
   if (!now) {
-    add(side === "request" ? "additive" : "breaking", "enum removed (any string now)", side === "response" ? "the field's type widens from a union to string" : undefined);
+    add(
+      side === "request" ? "additive" : "breaking",
+      "enum removed (any string now)",
+      side === "response" ? "the field's type widens from a union to string" : undefined,
+    );
     return;
   }
   for (const v of a.keys()) {
@@ -130,11 +179,22 @@ function diffRules(old: Rule[], now: Rule[], method: string, out: Change[]): voi
   const key = (r: Rule) => `${r.kind}(${r.fields.join(", ")})`;
   const a = new Map(old.map((r) => [key(r), r]));
   const b = new Map(now.map((r) => [key(r), r]));
-  for (const [k] of a) if (!b.has(k)) out.push({ method, side: "request", path: "", class: "additive", what: `rule ${k} removed` });
-  for (const [k] of b) if (!a.has(k)) out.push({ method, side: "request", path: "", class: "breaking", what: `rule ${k} added`, note: "requests that break it are now rejected" });
+  for (const [k] of a)
+    if (!b.has(k)) out.push({ method, side: "request", path: "", class: "additive", what: `rule ${k} removed` });
+  for (const [k] of b)
+    if (!a.has(k))
+      out.push({
+        method,
+        side: "request",
+        path: "",
+        class: "breaking",
+        what: `rule ${k} added`,
+        note: "requests that break it are now rejected",
+      });
   for (const [k, r] of b) {
     const before = a.get(k);
-    if (before && before.description !== r.description) out.push({ method, side: "request", path: "", class: "docs", what: `rule ${k} description changed` });
+    if (before && before.description !== r.description)
+      out.push({ method, side: "request", path: "", class: "docs", what: `rule ${k} description changed` });
   }
 }
 

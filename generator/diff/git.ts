@@ -6,15 +6,28 @@ import { InputError } from "../support/errors.js";
 
 function git(cwd: string, args: string[], input?: string): string {
   try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"], ...(input !== undefined ? { input } : {}) });
+    return execFileSync("git", args, {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(input !== undefined ? { input } : {}),
+    });
   } catch (e) {
-    const stderr = String((e as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0] ?? "";
+    const stderr =
+      String((e as { stderr?: unknown }).stderr ?? "")
+        .trim()
+        .split("\n")[0] ?? "";
     throw new InputError(cwd, undefined, `git ${args[0]}: ${stderr || (e as Error).message.split("\n")[0]}`);
   }
 }
 
 /** `name → text` of the `*.json` files directly in `dir` at revision `ref` (empty when the folder did not exist). */
-export function folderAtRef(dir: string, ref: string, keep: (name: string) => boolean = (n) => n.endsWith(".json")): Map<string, string> {
+export function folderAtRef(
+  dir: string,
+  ref: string,
+  keep: (name: string) => boolean = (n) => n.endsWith(".json"),
+): Map<string, string> {
   // Run from the folder's nearest existing ancestor, so that a folder created since `ref` still resolves.
   const cwd = existsSync(dir) ? dir : process.cwd();
   const top = git(cwd, ["rev-parse", "--show-toplevel"]).trim();
@@ -30,7 +43,10 @@ export function folderAtRef(dir: string, ref: string, keep: (name: string) => bo
     .map((p) => p.slice(rel === "" ? 0 : rel.length + 1))
     .filter((n) => !n.includes("/") && keep(n))
     .sort();
-  const texts = catFiles(top, names.map((n) => `${ref}:${rel === "" ? "" : rel + "/"}${n}`));
+  const texts = catFiles(
+    top,
+    names.map((n) => `${ref}:${rel === "" ? "" : rel + "/"}${n}`),
+  );
   return new Map(names.map((n, i) => [n, texts[i] ?? ""]));
 }
 
@@ -66,7 +82,11 @@ function gitBuffer(cwd: string, args: string[], input: string): Buffer {
 /** The top folder of the git work tree holding `dir`, or undefined outside one. */
 export function gitTop(dir: string): string | undefined {
   try {
-    return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", ["rev-parse", "--show-toplevel"], {
+      cwd: dir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return undefined;
   }

@@ -45,7 +45,8 @@ function text(changes: readonly Change[]): string {
   const lines: string[] = [];
   for (const [method, list] of byMethod(changes)) {
     lines.push(`${method}: ${summaryLine(list)}`);
-    for (const c of ordered(list)) lines.push(`  ${LABEL[c.class].padEnd(9)}  ${where(c)}: ${c.what}${c.note ? ` (${c.note})` : ""}`);
+    for (const c of ordered(list))
+      lines.push(`  ${LABEL[c.class].padEnd(9)}  ${where(c)}: ${c.what}${c.note ? ` (${c.note})` : ""}`);
   }
   lines.push(`${byMethod(changes).size} changed: ${summaryLine(changes)}`);
   return lines.join("\n") + "\n";
@@ -57,7 +58,12 @@ function markdown(changes: readonly Change[]): string {
   const lines = [`## API changes: ${summaryLine(changes)}`, ""];
   if (changes.length === 0) return lines.join("\n");
   for (const [method, list] of byMethod(changes)) {
-    lines.push(`### \`${method}\` — ${summaryLine(list)}`, "", "| class | where | change | note |", "|---|---|---|---|");
+    lines.push(
+      `### \`${method}\` — ${summaryLine(list)}`,
+      "",
+      "| class | where | change | note |",
+      "|---|---|---|---|",
+    );
     for (const c of ordered(list)) {
       const cls = c.class === "breaking" ? "**breaking**" : LABEL[c.class];
       lines.push(`| ${cls} | \`${cell(where(c))}\` | ${cell(c.what)} | ${cell(c.note ?? "")} |`);

@@ -25,39 +25,95 @@ let project: Project | undefined;
 
 /** The exported surface of a module's text, by key. */
 export function surfaceOf(text: string, file = "module.ts"): Map<string, Member> {
-  project ??= new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: { noLib: true },
+  });
   const source = project.createSourceFile(`/${file.replace(/[\\/]/g, "_")}`, text, { overwrite: true });
   const out = new Map<string, Member>();
   const put = (m: Member) => out.set(m.key, m);
   const visit = (node: Node, prefix: string, direction: Direction | undefined): void => {
-    for (const statement of Node.isSourceFile(node) ? node.getStatements() : Node.isModuleDeclaration(node) ? (node.getStatements() ?? []) : []) {
+    for (const statement of Node.isSourceFile(node)
+      ? node.getStatements()
+      : Node.isModuleDeclaration(node)
+        ? (node.getStatements() ?? [])
+        : []) {
       if (!Node.isExportable(statement) || !statement.isExported()) continue;
       const name = Node.hasName(statement) ? statement.getName() : undefined;
       if (Node.isVariableStatement(statement)) {
-        for (const d of statement.getDeclarations()) put(member(`${prefix}${d.getName()}`, direction ?? "other", "const", d.getTypeNode(), d.getInitializer()?.getText(), false));
+        for (const d of statement.getDeclarations())
+          put(
+            member(
+              `${prefix}${d.getName()}`,
+              direction ?? "other",
+              "const",
+              d.getTypeNode(),
+              d.getInitializer()?.getText(),
+              false,
+            ),
+          );
         continue;
       }
       if (name === undefined) continue;
       const key = `${prefix}${name}`;
       const dir = direction ?? directionOf(name);
       if (Node.isInterfaceDeclaration(statement)) {
-        put({ key, direction: dir, kind: "interface", type: statement.getExtends().map((e) => e.getText()).join(", "), optional: false });
-        for (const p of statement.getProperties()) put(member(`${key}.${p.getName()}`, dir, p.isReadonly() ? "readonly member" : "member", p.getTypeNode(), undefined, p.hasQuestionToken()));
-        for (const m of statement.getMethods()) put(member(`${key}.${m.getName()}()`, dir, "method", undefined, fold(m.getText()), m.hasQuestionToken()));
+        put({
+          key,
+          direction: dir,
+          kind: "interface",
+          type: statement
+            .getExtends()
+            .map((e) => e.getText())
+            .join(", "),
+          optional: false,
+        });
+        for (const p of statement.getProperties())
+          put(
+            member(
+              `${key}.${p.getName()}`,
+              dir,
+              p.isReadonly() ? "readonly member" : "member",
+              p.getTypeNode(),
+              undefined,
+              p.hasQuestionToken(),
+            ),
+          );
+        for (const m of statement.getMethods())
+          put(member(`${key}.${m.getName()}()`, dir, "method", undefined, fold(m.getText()), m.hasQuestionToken()));
       } else if (Node.isModuleDeclaration(statement)) {
         put({ key: `${key} (namespace)`, direction: dir, kind: "namespace", type: "", optional: false });
         visit(statement, `${key}.`, dir);
       } else if (Node.isClassDeclaration(statement)) {
-        put({ key: `${key} (class)`, direction: "other", kind: "class", type: statement.getExtends()?.getText() ?? "", optional: false });
+        put({
+          key: `${key} (class)`,
+          direction: "other",
+          kind: "class",
+          type: statement.getExtends()?.getText() ?? "",
+          optional: false,
+        });
         for (const c of statement.getConstructors()) {
-          put({ key: `${key}.constructor`, direction: "other", kind: "constructor", type: c.getParameters().map((p) => fold(`${p.getName()}${p.hasQuestionToken() ? "?" : ""}: ${p.getTypeNode()?.getText() ?? ""}`)).join(", "), optional: false });
+          put({
+            key: `${key}.constructor`,
+            direction: "other",
+            kind: "constructor",
+            type: c
+              .getParameters()
+              .map((p) => fold(`${p.getName()}${p.hasQuestionToken() ? "?" : ""}: ${p.getTypeNode()?.getText() ?? ""}`))
+              .join(", "),
+            optional: false,
+          });
         }
         for (const m of statement.getMembers()) {
           if (Node.isConstructorDeclaration(m) || !Node.hasName(m)) continue;
           if (Node.isModifierable(m) && (m.hasModifier("private") || m.hasModifier("protected"))) continue;
           const isStatic = Node.isStaticable(m) && m.isStatic();
           const mkey = `${key}${isStatic ? "." : "#"}${m.getName()}`;
-          if (Node.isPropertyDeclaration(m)) put(member(mkey, "other", "property", m.getTypeNode(), m.getInitializer()?.getText(), m.hasQuestionToken()));
+          if (Node.isPropertyDeclaration(m))
+            put(
+              member(mkey, "other", "property", m.getTypeNode(), m.getInitializer()?.getText(), m.hasQuestionToken()),
+            );
           else put(member(mkey, "other", "method", undefined, fold(m.getText().replace(/\{[\s\S]*$/, "")), false));
         }
       } else if (Node.isTypeAliasDeclaration(statement)) {
@@ -65,7 +121,17 @@ export function surfaceOf(text: string, file = "module.ts"): Map<string, Member>
       } else if (Node.isFunctionDeclaration(statement)) {
         put(member(key, dir, "function", undefined, fold(statement.getText().replace(/\{[\s\S]*$/, "")), false));
       } else if (Node.isEnumDeclaration(statement)) {
-        put({ key, direction: dir, kind: "enum", type: "", union: statement.getMembers().map((m) => fold(m.getText())).sort(), optional: false });
+        put({
+          key,
+          direction: dir,
+          kind: "enum",
+          type: "",
+          union: statement
+            .getMembers()
+            .map((m) => fold(m.getText()))
+            .sort(),
+          optional: false,
+        });
       }
     }
   };
@@ -81,12 +147,32 @@ function directionOf(name: string): Direction {
 }
 
 function fold(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-function member(key: string, direction: Direction, kind: string, type: TypeNode | undefined, initializer: string | undefined, optional: boolean): Member {
-  const m: Member = { key, direction, kind, type: type ? fold(type.getText()) : initializer !== undefined ? `= ${fold(initializer)}` : "", optional };
-  if (type && Node.isUnionTypeNode(type)) m.union = type.getTypeNodes().map((t) => fold(t.getText())).sort();
+function member(
+  key: string,
+  direction: Direction,
+  kind: string,
+  type: TypeNode | undefined,
+  initializer: string | undefined,
+  optional: boolean,
+): Member {
+  const m: Member = {
+    key,
+    direction,
+    kind,
+    type: type ? fold(type.getText()) : initializer !== undefined ? `= ${fold(initializer)}` : "",
+    optional,
+  };
+  if (type && Node.isUnionTypeNode(type))
+    m.union = type
+      .getTypeNodes()
+      .map((t) => fold(t.getText()))
+      .sort();
   return m;
 }
 
@@ -114,12 +200,20 @@ export function diffSurfaces(module: string, before: string | undefined, after: 
   for (const [key, n] of b) {
     if (a.has(key)) continue;
     const required = n.direction === "input" && (n.kind === "member" || n.kind === "readonly member") && !n.optional;
-    add(n, required ? "breaking" : "additive", `${required ? "required " : ""}${n.kind} added${n.type ? `: ${n.type}` : ""}`);
+    add(
+      n,
+      required ? "breaking" : "additive",
+      `${required ? "required " : ""}${n.kind} added${n.type ? `: ${n.type}` : ""}`,
+    );
   }
   return out;
 }
 
-function typeChange(m: Member, n: Member, add: (m: Member, cls: ChangeClass, what: string, note?: string) => void): void {
+function typeChange(
+  m: Member,
+  n: Member,
+  add: (m: Member, cls: ChangeClass, what: string, note?: string) => void,
+): void {
   if (m.union && n.union && m.kind === n.kind) {
     const removed = m.union.filter((t) => !n.union!.includes(t));
     const added = n.union.filter((t) => !m.union!.includes(t));
@@ -127,7 +221,8 @@ function typeChange(m: Member, n: Member, add: (m: Member, cls: ChangeClass, wha
     // widen what an input accepts, and what an output may return (an exhaustive switch breaks).
     if (removed.length) add(n, "breaking", `union lost ${removed.join(" | ")}`);
     if (added.length) {
-      if (n.direction === "output") add(n, "additive", `union gained ${added.join(" | ")}`, "breaks an exhaustive switch over it");
+      if (n.direction === "output")
+        add(n, "additive", `union gained ${added.join(" | ")}`, "breaks an exhaustive switch over it");
       else add(n, "additive", `union gained ${added.join(" | ")}`);
     }
     return;

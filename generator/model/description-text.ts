@@ -3,7 +3,8 @@
 // this rendering: list items become bullets, line breaks and paragraphs become line breaks, other tags of HTML
 // are dropped and entities decoded. Only the tags of HTML are touched: `List<String>` or `a<b` stay as they are.
 
-const TAG_NAMES = "ul|ol|li|br|p|b|i|u|s|em|strong|span|div|font|a|table|thead|tbody|tr|td|th|h[1-6]|img|hr|pre|code|sup|sub|strike|center|blockquote|section|label";
+const TAG_NAMES =
+  "ul|ol|li|br|p|b|i|u|s|em|strong|span|div|font|a|table|thead|tbody|tr|td|th|h[1-6]|img|hr|pre|code|sup|sub|strike|center|blockquote|section|label";
 const TAG = new RegExp(String.raw`<\/?(?:${TAG_NAMES})(?:\s[^<>]*)?\/?>`, "gi");
 const ITEM = /<li(?:\s[^<>]*)?>/gi;
 const BREAK = /<(?:br|p|div|tr|h[1-6])(?:\s[^<>]*)?\/?>/gi;

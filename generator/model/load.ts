@@ -25,11 +25,20 @@ export function parseSpec(text: string, file: string): ApiSpec {
   const first = errors[0];
   if (first) {
     const where = first.instancePath || "(root)";
-    throw new InputError(file, lineOfPointer(text, first.instancePath), `not a valid topgen spec: ${where} ${first.message ?? ""}`.trim());
+    throw new InputError(
+      file,
+      lineOfPointer(text, first.instancePath),
+      `not a valid topgen spec: ${where} ${first.message ?? ""}`.trim(),
+    );
   }
   const spec = value as ApiSpec;
   const inverted = invertedRange(spec);
-  if (inverted) throw new InputError(file, lineOfName(text, inverted.name), `not a valid topgen spec: ${inverted.name} has minValue ${inverted.limits!.minValue} above maxValue ${inverted.limits!.maxValue}`);
+  if (inverted)
+    throw new InputError(
+      file,
+      lineOfName(text, inverted.name),
+      `not a valid topgen spec: ${inverted.name} has minValue ${inverted.limits!.minValue} above maxValue ${inverted.limits!.maxValue}`,
+    );
   return spec;
 }
 
@@ -60,7 +69,10 @@ export interface SpecEntry {
 /** Every spec (`*.json`) of a folder, checked; named in messages relative to `root`. */
 export function loadSpecs(dir: string, root: string): SpecEntry[] {
   const texts = readFolder(dir, (n) => n.endsWith(".json"));
-  return [...texts].map(([name, text]) => ({ spec: parseSpec(text, posixPath(relative(root, join(dir, name)))), file: join(dir, name) }));
+  return [...texts].map(([name, text]) => ({
+    spec: parseSpec(text, posixPath(relative(root, join(dir, name)))),
+    file: join(dir, name),
+  }));
 }
 
 function jsonErrorLine(text: string, e: unknown): number {

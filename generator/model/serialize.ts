@@ -2,8 +2,32 @@
 
 import type { ApiSpec, Field } from "./types.js";
 
-const SPEC_KEYS = ["specVersion", "method", "title", "description", "source", "request", "response", "rules", "samples", "depthCues", "diagnostics", "overrides"] as const;
-const FIELD_KEYS = ["name", "type", "list", "required", "example", "description", "limits", "enum", "enumEvidence", "fields"] as const;
+const SPEC_KEYS = [
+  "specVersion",
+  "method",
+  "title",
+  "description",
+  "source",
+  "request",
+  "response",
+  "rules",
+  "samples",
+  "depthCues",
+  "diagnostics",
+  "overrides",
+] as const;
+const FIELD_KEYS = [
+  "name",
+  "type",
+  "list",
+  "required",
+  "example",
+  "description",
+  "limits",
+  "enum",
+  "enumEvidence",
+  "fields",
+] as const;
 const LIMIT_KEYS = ["maxLength", "maxListSize", "maxValue", "minValue", "default"] as const;
 const SAMPLE_KEYS = ["request", "response", "responseSimplified", "error"] as const;
 

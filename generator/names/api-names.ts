@@ -2,7 +2,10 @@
 
 /** `alibaba.nlife.b2c.trade.refund` → `AlibabaNlifeB2cTradeRefund`; a leading `taobao.` is dropped as the Java SDK does. */
 export function apiBaseName(method: string): string {
-  const words = method.replace(/^taobao\./, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = method
+    .replace(/^taobao\./, "")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
   return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
 }
@@ -16,7 +19,8 @@ export function apiBaseName(method: string): string {
 export function moduleFileName(method: string): string {
   const name = method.replace(/[^A-Za-z0-9._-]/g, "_");
   const first = name.split(".")[0]!.toLowerCase();
-  const portable = name.toLowerCase() === "index" || RESERVED_FILE_NAMES.has(first) || /^\.*$/.test(name) ? `${name}_` : name;
+  const portable =
+    name.toLowerCase() === "index" || RESERVED_FILE_NAMES.has(first) || /^\.*$/.test(name) ? `${name}_` : name;
   return portable.length <= MAX_FILE_BASE ? portable : `${portable.slice(0, MAX_FILE_BASE - 17)}_${fnv64(method)}`;
 }
 
@@ -25,7 +29,10 @@ const MAX_FILE_BASE = 200;
 
 /** Names Windows keeps for devices, whatever the extension. */
 const RESERVED_FILE_NAMES: ReadonlySet<string> = new Set([
-  "con", "prn", "aux", "nul",
+  "con",
+  "prn",
+  "aux",
+  "nul",
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`]),
 ]);
 
@@ -70,19 +77,31 @@ export function assignApiNames(methods: readonly string[]): Map<string, ApiNames
       n.note = `class names of ${method} keep the Taobao prefix (${n.base}Request): another API takes ${apiBaseName(method)}Request`;
     }
   }
-  number(names, (n) => n.base, (n, k) => {
-    n.base = `${n.base}${k}`;
-    n.note = `class names numbered ${n.base}Request: another API takes the same name`;
-  });
-  number(names, (n) => n.file.toLowerCase(), (n, k) => {
-    n.file = `${n.file}_${k}`;
-    n.note = `${n.note ? n.note + "; " : ""}module file ${n.file}.ts: another API's file name differs only in case`;
-  });
+  number(
+    names,
+    (n) => n.base,
+    (n, k) => {
+      n.base = `${n.base}${k}`;
+      n.note = `class names numbered ${n.base}Request: another API takes the same name`;
+    },
+  );
+  number(
+    names,
+    (n) => n.file.toLowerCase(),
+    (n, k) => {
+      n.file = `${n.file}_${k}`;
+      n.note = `${n.note ? n.note + "; " : ""}module file ${n.file}.ts: another API's file name differs only in case`;
+    },
+  );
   return names;
 }
 
 /** Gives the 2nd, 3rd… holder (in method order) of a taken key the first free number. */
-function number(names: Map<string, ApiNames>, key: (n: ApiNames) => string, rename: (n: ApiNames, k: number) => void): void {
+function number(
+  names: Map<string, ApiNames>,
+  key: (n: ApiNames) => string,
+  rename: (n: ApiNames, k: number) => void,
+): void {
   const taken = new Set<string>();
   for (const n of names.values()) {
     if (taken.has(key(n))) {
@@ -120,10 +139,12 @@ const RESERVED = new Set([
 
 /** Words that cannot name an interface. */
 const KEYWORDS = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
-    "never unknown object undefined bigint type namespace module declare keyof readonly infer is asserts").split(" "),
+    "never unknown object undefined bigint type namespace module declare keyof readonly infer is asserts"
+  ).split(" "),
 );
 
 export function safeStructName(name: string): string {

@@ -9,7 +9,10 @@ import { safeStructName } from "./api-names.js";
  * copies of one struct (same doc name, same fields, whatever their docs say) share a name, a different struct
  * under a taken name is numbered (`Result2`).
  */
-export function structNames(fields: readonly Field[], onRenamed?: (field: Field, name: string) => void): Map<Field, string> {
+export function structNames(
+  fields: readonly Field[],
+  onRenamed?: (field: Field, name: string) => void,
+): Map<Field, string> {
   const names = new Map<Field, string>();
   const byShape = new Map<number, string>();
   const taken = new Set<string>();

@@ -29,7 +29,8 @@ export function settleCells(node: Node, facts: SampleFacts | undefined, diagnost
 }
 
 function placeLone(text: string, sampled: string | undefined, struct: boolean): { cells: Cells; bySample: boolean } {
-  if (sampled !== undefined) return { cells: sameText(sampled, text) ? { example: text } : { description: text }, bySample: true };
+  if (sampled !== undefined)
+    return { cells: sameText(sampled, text) ? { example: text } : { description: text }, bySample: true };
   if (struct) return { cells: { description: text }, bySample: true };
   // The site drops empty cells; the one left is the description unless it reads as a value.
   return { cells: looksLikeValue(text) ? { example: text } : { description: text }, bySample: false };
@@ -86,7 +87,10 @@ function splitJoined(text: string, sampled: string | undefined): { cells: Cells;
   const structured = structuredPrefix(text);
   if (structured !== undefined) {
     const rest = text.slice(structured).trim();
-    return { cells: rest ? { example: text.slice(0, structured).trim(), description: rest } : { example: text }, bySample: false };
+    return {
+      cells: rest ? { example: text.slice(0, structured).trim(), description: rest } : { example: text },
+      bySample: false,
+    };
   }
   // Fallback: the description starts at the first token with Chinese text in it.
   const tokens = text.split(/(\s+)/);

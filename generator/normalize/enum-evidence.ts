@@ -25,24 +25,34 @@ const SEVERAL = /多个|多值|多选|逗号|分隔|分割|隔开|支持多种|�
 const NOT_ALL = /等(?![待级于同效])|不限于|etc\.?|更多|\.\.\.|…|其[他它](?:皆|均|都|值|情况)/i;
 const JSON_TEXT = /[{[]\s*"|"\s*:\s*["{[\d]/;
 
-export function enumEvidence(values: readonly EnumValue[], subject: EnumSubject, side: "request" | "response"): EnumEvidence {
-  if (side === "response") return { closed: false, why: "a response enum stays open: the platform adds values without notice" };
+export function enumEvidence(
+  values: readonly EnumValue[],
+  subject: EnumSubject,
+  side: "request" | "response",
+): EnumEvidence {
+  if (side === "response")
+    return { closed: false, why: "a response enum stays open: the platform adds values without notice" };
   const open = (why: string): EnumEvidence => ({ closed: false, why });
   const text = subject.description;
   const example = subject.example?.trim() ?? "";
-  if (JSON_TEXT.test(text) || /^[{[]/.test(example)) return open("the field holds JSON; the values are of a key inside it");
+  if (JSON_TEXT.test(text) || /^[{[]/.test(example))
+    return open("the field holds JSON; the values are of a key inside it");
   if (SEVERAL.test(text) || /[,，^]/.test(example)) return open("the field may hold several values (a joined set)");
   if (/json/i.test(subject.name)) return open(`the field's name (${subject.name}) says it holds JSON`);
-  if (/(?:_list|List|_ids|(?<![su])s)$/.test(subject.name)) return open(`the field's name (${subject.name}) says it may hold several values`);
+  if (/(?:_list|List|_ids|(?<![su])s)$/.test(subject.name))
+    return open(`the field's name (${subject.name}) says it may hold several values`);
   if (NOT_ALL.test(text)) return open("the text says the list is not complete");
   const known = new Set(values.map((v) => v.value));
   const codes = values.every((v) => /^\d+$/.test(v.value));
   const missed = [...candidates(text, codes)].filter((c) => !known.has(c));
   if (missed.length) {
     const shown = missed.slice(0, 3).join(", ") + (missed.length > 3 ? ", …" : "");
-    return open(`the text names ${shown}, not captured as a value${codes ? " (codes and names, or a value missed)" : ""}`);
+    return open(
+      `the text names ${shown}, not captured as a value${codes ? " (codes and names, or a value missed)" : ""}`,
+    );
   }
-  if (example !== "" && !known.has(example)) return open(`the example ${JSON.stringify(example)} is not a listed value`);
+  if (example !== "" && !known.has(example))
+    return open(`the example ${JSON.stringify(example)} is not a listed value`);
   return { closed: true, why: "every value the text names is captured; one value per field; not JSON" };
 }
 
@@ -77,7 +87,8 @@ function candidates(text: string, codes: boolean): Set<string> {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + n.length);
     // A code beside a name: `NAME(1,`, `1:`, `1-`, `NAME -- 1`, `NAME=1`.
-    if (/[(（]\s*$|[A-Z0-9_]\s*(?:-+>?|=|[:：])\s*$/.test(before) || /^\s*(?:[:：]|[-－](?!\d))/.test(after)) out.add(n);
+    if (/[(（]\s*$|[A-Z0-9_]\s*(?:-+>?|=|[:：])\s*$/.test(before) || /^\s*(?:[:：]|[-－](?!\d))/.test(after))
+      out.add(n);
   }
   return out;
 }

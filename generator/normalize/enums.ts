@@ -29,7 +29,11 @@ export function enumFromDescription(description: string): EnumValue[] | undefine
 }
 
 function entry(value: string, description: string): EnumValue {
-  const d = description.trim().replace(/^[:：\s]+/, "").replace(/[\s,，;；。、.]+$/, "").trim();
+  const d = description
+    .trim()
+    .replace(/^[:：\s]+/, "")
+    .replace(/[\s,，;；。、.]+$/, "")
+    .trim();
   return d ? { value, description: d } : { value };
 }
 
@@ -52,7 +56,10 @@ function parenthesized(text: string): EnumValue[] | undefined {
     const open = re.lastIndex - 1;
     const close = matchingParen(text, open);
     if (close < 0) return undefined;
-    if (expectEnd >= 0 && !/^[\s,，;；、*]*$/.test(text.slice(expectEnd, m.index + (m[0].length - m[0].trimStart().length)))) {
+    if (
+      expectEnd >= 0 &&
+      !/^[\s,，;；、*]*$/.test(text.slice(expectEnd, m.index + (m[0].length - m[0].trimStart().length)))
+    ) {
       break;
     }
     out.push(entry(m[1]!, text.slice(open + 1, close)));
@@ -118,7 +125,10 @@ function spaced(text: string): EnumValue[] | undefined {
  */
 function codes(text: string): EnumValue[] | undefined {
   // The first code may open a parenthesis (`(0-身份证; 1-护照`) or follow a word (`票种类别1-船票`); a range is no code (16－30平米).
-  const re = new RegExp(String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`, "g");
+  const re = new RegExp(
+    String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`,
+    "g",
+  );
   const hits = [...text.matchAll(re)];
   if (hits.length < 2) return undefined;
   const values = hits.map((m) => Number(m[1]));

@@ -57,7 +57,12 @@ export function normalize(raw: RawPage, source: SourceInfo, options: NormalizeOp
 }
 
 /** The depth cue of each struct kept in `fields` (nodes dropped as duplicates are skipped), in field order. */
-function cuesOf(fields: Field[], nodes: Node[], side: "request" | "response", prefix = ""): NonNullable<ApiSpec["depthCues"]> {
+function cuesOf(
+  fields: Field[],
+  nodes: Node[],
+  side: "request" | "response",
+  prefix = "",
+): NonNullable<ApiSpec["depthCues"]> {
   const out: NonNullable<ApiSpec["depthCues"]> = [];
   for (const field of fields) {
     const node = nodes.find((n) => n.row.name === field.name);
@@ -76,16 +81,29 @@ function responseSampleFacts(raw: RawPage): SampleFacts | undefined {
   return facts ? combineFacts([facts]) : undefined;
 }
 
-function toFields(nodes: Node[], side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field[] {
+function toFields(
+  nodes: Node[],
+  side: "request" | "response",
+  facts: SampleFacts | undefined,
+  diagnostics: Diagnostic[],
+): Field[] {
   const fields: Field[] = [];
   const seen = new Set<string>();
   for (const node of nodes) {
     if (node.row.name.trim() === "") {
-      diagnostics.push({ level: "warning", message: `a ${side} field without a name was dropped`, line: node.row.line });
+      diagnostics.push({
+        level: "warning",
+        message: `a ${side} field without a name was dropped`,
+        line: node.row.line,
+      });
       continue;
     }
     if (seen.has(node.row.name)) {
-      diagnostics.push({ level: "warning", message: `duplicate field ${node.row.name} dropped (first one kept)`, line: node.row.line });
+      diagnostics.push({
+        level: "warning",
+        message: `duplicate field ${node.row.name} dropped (first one kept)`,
+        line: node.row.line,
+      });
       continue;
     }
     seen.add(node.row.name);
@@ -94,7 +112,12 @@ function toFields(nodes: Node[], side: "request" | "response", facts: SampleFact
   return fields;
 }
 
-function toField(node: Node, side: "request" | "response", facts: SampleFacts | undefined, diagnostics: Diagnostic[]): Field {
+function toField(
+  node: Node,
+  side: "request" | "response",
+  facts: SampleFacts | undefined,
+  diagnostics: Diagnostic[],
+): Field {
   const { row } = node;
   const parsed = node.parsed.unknown ? settleUnknownType(node, diagnostics) : javaByte(node, side, diagnostics);
   const field: Field = { name: row.name, type: parsed.type };
@@ -109,17 +132,29 @@ function toField(node: Node, side: "request" | "response", facts: SampleFacts | 
     const values = enumFromDescription(field.description);
     if (values) {
       field.enum = values;
-      field.enumEvidence = enumEvidence(values, { name: field.name, description: field.description, example: field.example }, side);
+      field.enumEvidence = enumEvidence(
+        values,
+        { name: field.name, description: field.description, example: field.example },
+        side,
+      );
       diagnostics.push({ level: "info", message: enumNote(node, side, field), line: row.line });
     }
   }
   if (parsed.struct) {
     field.fields = toFields(node.children, side, facts, diagnostics);
     if (field.fields.length === 0) {
-      diagnostics.push({ level: "info", message: `struct ${row.name} (${parsed.type}) lists no fields`, line: row.line });
+      diagnostics.push({
+        level: "info",
+        message: `struct ${row.name} (${parsed.type}) lists no fields`,
+        line: row.line,
+      });
     }
   } else if (node.children.length) {
-    diagnostics.push({ level: "warning", message: `${row.name} is ${parsed.type}, not a struct; its sub-fields were dropped`, line: row.line });
+    diagnostics.push({
+      level: "warning",
+      message: `${row.name} is ${parsed.type}, not a struct; its sub-fields were dropped`,
+      line: row.line,
+    });
   }
   return field;
 }
@@ -139,8 +174,17 @@ function enumNote(node: Node, side: "request" | "response", field: Field): strin
  */
 function javaByte(node: Node, side: "request" | "response", diagnostics: Diagnostic[]): Node["parsed"] {
   const { row, parsed } = node;
-  if (parsed.type !== "File" || row.type.replace(/\s+/g, "").toLowerCase() !== "byte" || (side === "request" && !node.parent)) return parsed;
-  diagnostics.push({ level: "info", message: `${row.name} is "byte" outside the top-level params: read as Number (Java's byte), not a file`, line: row.line });
+  if (
+    parsed.type !== "File" ||
+    row.type.replace(/\s+/g, "").toLowerCase() !== "byte" ||
+    (side === "request" && !node.parent)
+  )
+    return parsed;
+  diagnostics.push({
+    level: "info",
+    message: `${row.name} is "byte" outside the top-level params: read as Number (Java's byte), not a file`,
+    line: row.line,
+  });
   return { ...parsed, type: "Number" };
 }
 
@@ -148,16 +192,28 @@ function javaByte(node: Node, side: "request" | "response", diagnostics: Diagnos
 function settleUnknownType(node: Node, diagnostics: Diagnostic[]): Node["parsed"] {
   const { row, parsed } = node;
   if (node.children.length) {
-    const type = row.name.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^(?=\d)/, "T");
-    diagnostics.push({ level: "warning", message: `${row.name} has no type ("${row.type}") but has sub-fields; read as struct ${type}`, line: row.line });
+    const type = row.name
+      .replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase())
+      .replace(/^(?=\d)/, "T");
+    diagnostics.push({
+      level: "warning",
+      message: `${row.name} has no type ("${row.type}") but has sub-fields; read as struct ${type}`,
+      line: row.line,
+    });
     return { type, list: parsed.list, struct: true };
   }
-  diagnostics.push({ level: "warning", message: `${row.name} has no type ("${row.type}"); read as Json`, line: row.line });
+  diagnostics.push({
+    level: "warning",
+    message: `${row.name} has no type ("${row.type}"); read as Json`,
+    line: row.line,
+  });
   return { type: "Json", list: parsed.list, struct: false };
 }
 
 function limitsOf(row: RawRow, diagnostics: Diagnostic[]): Field["limits"] | undefined {
-  const entries = Object.entries(checkedLimits(row.limits, row.name, row.line, diagnostics)).filter(([, v]) => v !== undefined && v !== "");
+  const entries = Object.entries(checkedLimits(row.limits, row.name, row.line, diagnostics)).filter(
+    ([, v]) => v !== undefined && v !== "",
+  );
   return entries.length ? (Object.fromEntries(entries) as Field["limits"]) : undefined;
 }
 

@@ -10,11 +10,20 @@ const COUNTS: readonly NumericLimit[] = ["maxLength", "maxListSize"];
 const RANGE: readonly NumericLimit[] = ["minValue", "maxValue"];
 
 /** The limits that hold, and a diagnostic (at `line`) for each one dropped. */
-export function checkedLimits(limits: RawLimits, name: string, line: number | undefined, diagnostics: Diagnostic[]): RawLimits {
+export function checkedLimits(
+  limits: RawLimits,
+  name: string,
+  line: number | undefined,
+  diagnostics: Diagnostic[],
+): RawLimits {
   const out: RawLimits = { ...limits };
   const drop = (key: NumericLimit, why: string) => {
     delete out[key];
-    diagnostics.push({ level: "warning", message: `${name}: limit ${key} ${why}; dropped`, ...(line !== undefined ? { line } : {}) });
+    diagnostics.push({
+      level: "warning",
+      message: `${name}: limit ${key} ${why}; dropped`,
+      ...(line !== undefined ? { line } : {}),
+    });
   };
   for (const key of [...COUNTS, ...RANGE]) {
     const v = out[key];

@@ -36,7 +36,11 @@ export interface NestingCues {
 /** Strongest first; a struct keeps the weakest cue that took part in deciding its end. */
 const CUE_ORDER: DepthCue[] = ["sample", "repeated-name", "known-shape", "wrapper-name", "guess"];
 
-export function buildTree(rows: RawRow[], cues: SampleFacts | NestingCues | undefined, diagnostics: Diagnostic[]): Node[] {
+export function buildTree(
+  rows: RawRow[],
+  cues: SampleFacts | NestingCues | undefined,
+  diagnostics: Diagnostic[],
+): Node[] {
   const { facts, shapes, method } = asCues(cues);
   const roots: Node[] = [];
   let stack: Node[] = [];
@@ -77,14 +81,23 @@ export function buildTree(rows: RawRow[], cues: SampleFacts | NestingCues | unde
         if (pending && pending.parent === parent && pending.cue === choice.cue) pending.rows.push(row);
         else {
           flush();
-          pending = { rows: [row], parent: parent!, cue: choice.cue, alternatives: choice.involved.filter((n) => n !== parent) };
+          pending = {
+            rows: [row],
+            parent: parent!,
+            cue: choice.cue,
+            alternatives: choice.involved.filter((n) => n !== parent),
+          };
         }
       } else flush();
     }
     previous = node;
     if (!parent) {
       flush();
-      diagnostics.push({ level: "warning", message: `${row.name} has no struct above it; read as top level`, line: row.line });
+      diagnostics.push({
+        level: "warning",
+        message: `${row.name} has no struct above it; read as top level`,
+        line: row.line,
+      });
       roots.push(node);
       stack = node.parsed.struct ? [node] : [];
       continue;
@@ -131,14 +144,40 @@ interface Unsettled {
  */
 const WRAPPER_NAMES = new Set(
   [
-    "success", "is_success", "biz_success", "succeed",
-    "msg_code", "msg_info", "message_code", "total_count", "total_results", "trace_id", "request_id",
-    "error_code", "error_msg", "error_message", "err_code", "err_msg", "errcode", "errmsg",
-    "result_code", "result_msg", "ret_code", "ret_msg", "sub_code", "sub_msg",
+    "success",
+    "is_success",
+    "biz_success",
+    "succeed",
+    "msg_code",
+    "msg_info",
+    "message_code",
+    "total_count",
+    "total_results",
+    "trace_id",
+    "request_id",
+    "error_code",
+    "error_msg",
+    "error_message",
+    "err_code",
+    "err_msg",
+    "errcode",
+    "errmsg",
+    "result_code",
+    "result_msg",
+    "ret_code",
+    "ret_msg",
+    "sub_code",
+    "sub_msg",
   ].map(nameKey),
 );
 
-function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined, shapes: KnownShapes | undefined, method: string): Choice {
+function chooseParent(
+  stack: Node[],
+  node: Node,
+  facts: SampleFacts | undefined,
+  shapes: KnownShapes | undefined,
+  method: string,
+): Choice {
   const key = nameKey(node.row.name);
   const holds = (n: Node) => n.children.some((c) => nameKey(c.row.name) === key);
   // A struct holds each name once: a repeated name closes every struct that already has it.
@@ -146,7 +185,10 @@ function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined,
   while (top > 0 && holds(stack[top]!)) top--;
   const repeated = top < stack.length - 1;
   const open = stack.slice(0, top + 1);
-  if (open.length === 1) return repeated ? { parent: open[0]!, cue: "repeated-name", involved: stack.slice(0) } : { parent: open[0]!, involved: [] };
+  if (open.length === 1)
+    return repeated
+      ? { parent: open[0]!, cue: "repeated-name", involved: stack.slice(0) }
+      : { parent: open[0]!, involved: [] };
   const involved = repeated ? stack.slice(0) : open.slice(0);
 
   // The samples, then known shapes: the innermost struct known to hold the name; skip structs known not to.
@@ -154,7 +196,18 @@ function chooseParent(stack: Node[], node: Node, facts: SampleFacts | undefined,
   const ref = (n: Node) => ({ name: n.row.name, type: n.row.type });
   const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined, (n: Node) => boolean][] = [
     ["sample", (n) => facts?.childrenOf(ref(n)), (n) => facts?.isPartial?.(ref(n)) ?? false],
-    ["known-shape", (n) => (n.parsed.struct ? shapes?.fieldsOf(n.parsed.type, method, n.children.map((c) => nameKey(c.row.name))) : undefined), () => false],
+    [
+      "known-shape",
+      (n) =>
+        n.parsed.struct
+          ? shapes?.fieldsOf(
+              n.parsed.type,
+              method,
+              n.children.map((c) => nameKey(c.row.name)),
+            )
+          : undefined,
+      () => false,
+    ],
   ];
   for (const [cue, childrenOf, partial] of sources) {
     for (let i = open.length - 1; i >= 0; i--) {
@@ -178,14 +231,19 @@ function breaksOrder(name: string, inner: Node, outer: Node): boolean {
   const ascending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
   const a = names(inner);
   const b = names(outer);
-  return a.length >= 3 && ascending(a) && name < a[a.length - 1]! && b.length >= 2 && ascending(b) && name > b[b.length - 1]!;
+  return (
+    a.length >= 3 && ascending(a) && name < a[a.length - 1]! && b.length >= 2 && ascending(b) && name > b[b.length - 1]!
+  );
 }
 
 function unsettledWarning(u: Unsettled): Diagnostic {
   const names = u.rows.map((r) => `${r.name} (line ${r.line})`);
   const shown = names.length > 6 ? [...names.slice(0, 6), `and ${names.length - 6} more`] : names;
   const others = u.alternatives.map((n) => n.row.name).join(" or ");
-  const why = u.cue === "wrapper-name" ? "a result-wrapper name, read as a field of the outermost struct" : "no cue on the page settles it";
+  const why =
+    u.cue === "wrapper-name"
+      ? "a result-wrapper name, read as a field of the outermost struct"
+      : "no cue on the page settles it";
   return {
     level: "warning",
     message: `depth not settled for ${shown.join(", ")}: placed under ${u.parent.row.name}${others ? ` (could be ${others})` : ""}; ${why}`,

@@ -32,7 +32,11 @@ const SCALARS: Record<string, string> = {
 };
 
 /** Parses a type cell; an unreadable one becomes String with a warning (never a silent unknown). */
-export function parseTypeCell(cell: string, where: { name: string; line?: number }, diagnostics: Diagnostic[]): ParsedType {
+export function parseTypeCell(
+  cell: string,
+  where: { name: string; line?: number },
+  diagnostics: Diagnostic[],
+): ParsedType {
   const compact = cell.replace(/\s+/g, "");
   const scalarWhole = scalarOf(compact.toLowerCase());
   if (scalarWhole === "File") return { type: "File", list: false, struct: false };

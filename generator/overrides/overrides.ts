@@ -5,7 +5,14 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { isScalarType, type ApiSpec, type AppliedOverride, type EnumValue, type Field, type Limits } from "../model/types.js";
+import {
+  isScalarType,
+  type ApiSpec,
+  type AppliedOverride,
+  type EnumValue,
+  type Field,
+  type Limits,
+} from "../model/types.js";
 import { InputError } from "../support/errors.js";
 
 export interface Override {
@@ -45,7 +52,9 @@ const LIMIT_KEYS = ["maxLength", "maxListSize", "maxValue", "minValue", "default
 export function loadOverrides(dir: string, root: string): Map<string, OverrideFile> {
   const out = new Map<string, OverrideFile>();
   if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     const shown = relative(root, join(dir, name)).split(sep).join("/");
     const parsed = parseOverrides(readFileSync(join(dir, name), "utf8"), shown, name.replace(/\.json$/, ""));
     out.set(parsed.method, parsed);
@@ -61,18 +70,23 @@ export function parseOverrides(text: string, file: string, methodFromName: strin
     throw new InputError(file, undefined, `not valid JSON (${(e as Error).message.split("\n")[0]})`);
   }
   const bad = (line: number | undefined, reason: string) => new InputError(file, line, reason);
-  if (!isObject(value) || !Array.isArray(value["overrides"])) throw bad(1, 'an override file is { "method": …, "overrides": [ … ] }');
+  if (!isObject(value) || !Array.isArray(value["overrides"]))
+    throw bad(1, 'an override file is { "method": …, "overrides": [ … ] }');
   const method = value["method"] ?? methodFromName;
-  if (typeof method !== "string" || method !== methodFromName) throw bad(lineOfKey(text, "method", 0), `"method" must be the file's name (${methodFromName})`);
+  if (typeof method !== "string" || method !== methodFromName)
+    throw bad(lineOfKey(text, "method", 0), `"method" must be the file's name (${methodFromName})`);
   const lines = entryLines(text);
   const overrides = (value["overrides"] as unknown[]).map((entry, i): Override => {
     const line = lines[i] ?? lineOfKey(text, "overrides", 0);
     if (!isObject(entry)) throw bad(line, "an override is an object");
     const unknown = Object.keys(entry).filter((k) => !["path", "set", "add", "remove", "reason"].includes(k));
-    if (unknown.length) throw bad(line, `unknown key ${JSON.stringify(unknown[0])} (an override has path, set | add | remove, reason)`);
+    if (unknown.length)
+      throw bad(line, `unknown key ${JSON.stringify(unknown[0])} (an override has path, set | add | remove, reason)`);
     const { path, set, add, remove, reason } = entry;
-    if (typeof path !== "string" || !/^(request|response)\.[^.]+(\.[^.]+)*$/.test(path)) throw bad(line, 'an override needs "path": "request.<field>[.<field>…]" or "response.…"');
-    if (typeof reason !== "string" || reason.trim() === "") throw bad(line, `override of ${path} has no "reason": say why the page is wrong`);
+    if (typeof path !== "string" || !/^(request|response)\.[^.]+(\.[^.]+)*$/.test(path))
+      throw bad(line, 'an override needs "path": "request.<field>[.<field>…]" or "response.…"');
+    if (typeof reason !== "string" || reason.trim() === "")
+      throw bad(line, `override of ${path} has no "reason": say why the page is wrong`);
     const ops = [set, add, remove].filter((x) => x !== undefined).length;
     if (ops !== 1) throw bad(line, `override of ${path} needs exactly one of "set", "add", "remove"`);
     const o: Override = { path, reason, line };
@@ -91,27 +105,40 @@ type Bad = (line: number | undefined, reason: string) => InputError;
 
 function checkPatch(set: unknown, path: string, line: number, bad: Bad): FieldPatch {
   if (!isObject(set)) throw bad(line, `"set" of ${path} is an object`);
-  for (const k of Object.keys(set)) if (!(PATCH_KEYS as readonly string[]).includes(k)) throw bad(line, `"set" of ${path}: unknown key ${JSON.stringify(k)} (one of ${PATCH_KEYS.join(", ")})`);
+  for (const k of Object.keys(set))
+    if (!(PATCH_KEYS as readonly string[]).includes(k))
+      throw bad(line, `"set" of ${path}: unknown key ${JSON.stringify(k)} (one of ${PATCH_KEYS.join(", ")})`);
   const p = set as FieldPatch;
-  if (p.type !== undefined && (typeof p.type !== "string" || !isScalarType(p.type))) throw bad(line, `"set.type" of ${path} must be a doc scalar type (String, Number, …)`);
-  for (const k of ["list", "required"] as const) if (p[k] !== undefined && typeof p[k] !== "boolean") throw bad(line, `"set.${k}" of ${path} is true or false`);
-  for (const k of ["description", "example"] as const) if (p[k] !== undefined && typeof p[k] !== "string") throw bad(line, `"set.${k}" of ${path} is a string`);
+  if (p.type !== undefined && (typeof p.type !== "string" || !isScalarType(p.type)))
+    throw bad(line, `"set.type" of ${path} must be a doc scalar type (String, Number, …)`);
+  for (const k of ["list", "required"] as const)
+    if (p[k] !== undefined && typeof p[k] !== "boolean") throw bad(line, `"set.${k}" of ${path} is true or false`);
+  for (const k of ["description", "example"] as const)
+    if (p[k] !== undefined && typeof p[k] !== "string") throw bad(line, `"set.${k}" of ${path} is a string`);
   if (p.limits !== undefined) {
     if (!isObject(p.limits)) throw bad(line, `"set.limits" of ${path} is an object`);
     for (const [k, v] of Object.entries(p.limits)) {
-      if (!(LIMIT_KEYS as readonly string[]).includes(k)) throw bad(line, `"set.limits" of ${path}: unknown limit ${JSON.stringify(k)}`);
-      if (v !== null && (k === "default" ? typeof v !== "string" : typeof v !== "number")) throw bad(line, `"set.limits.${k}" of ${path} is a ${k === "default" ? "string" : "number"} or null`);
+      if (!(LIMIT_KEYS as readonly string[]).includes(k))
+        throw bad(line, `"set.limits" of ${path}: unknown limit ${JSON.stringify(k)}`);
+      if (v !== null && (k === "default" ? typeof v !== "string" : typeof v !== "number"))
+        throw bad(line, `"set.limits.${k}" of ${path} is a ${k === "default" ? "string" : "number"} or null`);
     }
   }
   if (p.enum !== undefined && p.enum !== null) {
-    if (!Array.isArray(p.enum) || !p.enum.every((e) => typeof e === "string" || (isObject(e) && typeof e["value"] === "string"))) throw bad(line, `"set.enum" of ${path} is a list of values`);
+    if (
+      !Array.isArray(p.enum) ||
+      !p.enum.every((e) => typeof e === "string" || (isObject(e) && typeof e["value"] === "string"))
+    )
+      throw bad(line, `"set.enum" of ${path} is a list of values`);
   }
   return p;
 }
 
 function checkAdd(add: unknown, path: string, line: number, bad: Bad): Omit<Field, "name"> {
-  if (!isObject(add) || typeof add["type"] !== "string") throw bad(line, `"add" of ${path} is a field: { "type": …, … }`);
-  if (!isScalarType(add["type"]) && !Array.isArray(add["fields"])) throw bad(line, `"add" of ${path}: a struct type needs "fields"`);
+  if (!isObject(add) || typeof add["type"] !== "string")
+    throw bad(line, `"add" of ${path} is a field: { "type": …, … }`);
+  if (!isScalarType(add["type"]) && !Array.isArray(add["fields"]))
+    throw bad(line, `"add" of ${path}: a struct type needs "fields"`);
   return add as unknown as Omit<Field, "name">;
 }
 
@@ -125,7 +152,12 @@ export function applyOverrides(spec: ApiSpec, file: OverrideFile): { spec: ApiSp
     const [side, ...names] = o.path.split(".") as ["request" | "response", ...string[]];
     const name = names[names.length - 1]!;
     const parent = fieldsAt(out[side], names.slice(0, -1));
-    const stale = (what: string) => new InputError(file.file, o.line, `override of ${o.path}: ${what} (the page changed: update or remove the override)`);
+    const stale = (what: string) =>
+      new InputError(
+        file.file,
+        o.line,
+        `override of ${o.path}: ${what} (the page changed: update or remove the override)`,
+      );
     if (!parent) throw stale(`${side}.${names.slice(0, -1).join(".")} is no longer a struct of this API`);
     const at = parent.findIndex((f) => f.name === name);
     const record: AppliedOverride = { path: o.path, reason: o.reason };
@@ -191,7 +223,8 @@ function patched(field: Field, set: FieldPatch): Field {
   }
   if (set.enum !== undefined) {
     if (set.enum === null || set.enum.length === 0) delete f.enum;
-    else f.enum = set.enum.map((e) => (typeof e === "string" ? (f.enum?.find((x) => x.value === e) ?? { value: e }) : e));
+    else
+      f.enum = set.enum.map((e) => (typeof e === "string" ? (f.enum?.find((x) => x.value === e) ?? { value: e }) : e));
   }
   return f;
 }
@@ -209,7 +242,12 @@ function pageOf(field: Field, keys?: string[]): Record<string, unknown> {
 /** Key order does not matter for "changes nothing". */
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
-  if (isObject(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted(value[k])]));
+  if (isObject(value))
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sorted(value[k])]),
+    );
   return value;
 }
 

@@ -17,9 +17,23 @@ export function pageAges(specsDir: string, root: string, today = new Date()): Pa
   const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   const ages = loadSpecs(specsDir, root).map(({ spec }): PageAge => {
     const saved = spec.source.saved;
-    return { method: spec.method, saved, days: saved === undefined ? undefined : Math.round((now - Date.parse(`${saved}T00:00:00Z`)) / 86_400_000), url: spec.source.url, file: spec.source.file };
+    return {
+      method: spec.method,
+      saved,
+      days: saved === undefined ? undefined : Math.round((now - Date.parse(`${saved}T00:00:00Z`)) / 86_400_000),
+      url: spec.source.url,
+      file: spec.source.file,
+    };
   });
-  return ages.sort((a, b) => (a.saved ?? "9999") < (b.saved ?? "9999") ? -1 : (a.saved ?? "9999") > (b.saved ?? "9999") ? 1 : a.method < b.method ? -1 : 1);
+  return ages.sort((a, b) =>
+    (a.saved ?? "9999") < (b.saved ?? "9999")
+      ? -1
+      : (a.saved ?? "9999") > (b.saved ?? "9999")
+        ? 1
+        : a.method < b.method
+          ? -1
+          : 1,
+  );
 }
 
 export function formatAges(ages: PageAge[]): string {
@@ -28,6 +42,9 @@ export function formatAges(ages: PageAge[]): string {
     return `${age}  ${(a.saved ?? "-").padEnd(10)}  ${a.method}  ${a.url ?? a.file}`;
   });
   const unknown = ages.filter((a) => a.saved === undefined).length;
-  if (unknown) lines.push(`${unknown} of ${ages.length} page(s) have no saved date: \`topgen add <page> --saved YYYY-MM-DD\` records one`);
+  if (unknown)
+    lines.push(
+      `${unknown} of ${ages.length} page(s) have no saved date: \`topgen add <page> --saved YYYY-MM-DD\` records one`,
+    );
   return lines.join("\n") + (lines.length ? "\n" : "");
 }

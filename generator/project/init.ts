@@ -26,8 +26,13 @@ export const SCHEMA_FILE = "topgen.config.schema.json";
 /** Sets up `dir`; returns the lines to print. */
 export function initProject(dir: string, options: InitOptions): string[] {
   const configFile = join(dir, CONFIG_FILE);
-  if (existsSync(configFile)) throw new InputError(CONFIG_FILE, undefined, "already exists; topgen init never overwrites it");
-  for (const [key, value] of [["docs", options.docs], ["specs", options.specs], ["out", options.out]] as const) {
+  if (existsSync(configFile))
+    throw new InputError(CONFIG_FILE, undefined, "already exists; topgen init never overwrites it");
+  for (const [key, value] of [
+    ["docs", options.docs],
+    ["specs", options.specs],
+    ["out", options.out],
+  ] as const) {
     if (value === "" || isAbsolute(value) || relative(dir, resolve(dir, value)).startsWith("..")) {
       throw new InputError(`--${key}`, undefined, `"${value}" must be a folder inside this one`);
     }
@@ -40,7 +45,11 @@ export function initProject(dir: string, options: InitOptions): string[] {
     for (const [name, command] of Object.entries(SCRIPTS)) {
       const existing = pkg.scripts?.[name];
       if (existing !== undefined && existing !== command) {
-        throw new InputError("package.json", undefined, `script "${name}" already exists ("${String(existing)}"); topgen init never overwrites it (use --no-scripts)`);
+        throw new InputError(
+          "package.json",
+          undefined,
+          `script "${name}" already exists ("${String(existing)}"); topgen init never overwrites it (use --no-scripts)`,
+        );
       }
     }
   }
@@ -66,7 +75,11 @@ export function initProject(dir: string, options: InitOptions): string[] {
     const indent = /\n( +|\t)"/.exec(pkgText)?.[1] ?? "  ";
     const text = JSON.stringify({ ...pkg, scripts }, null, indent) + "\n";
     if (text !== pkgText) writeFileSync(pkgFile, text);
-    lines.push(`package.json scripts: ${Object.keys(SCRIPTS).map((n) => `npm run ${n}`).join(", ")}`);
+    lines.push(
+      `package.json scripts: ${Object.keys(SCRIPTS)
+        .map((n) => `npm run ${n}`)
+        .join(", ")}`,
+    );
   } else if (options.scripts) lines.push("no package.json here: no scripts added");
   const problem = runtimeProblem({
     root: dir,
@@ -79,7 +92,10 @@ export function initProject(dir: string, options: InitOptions): string[] {
     file: configFile,
   });
   if (problem === undefined) lines.push(`next: npx topgen add <saved doc page>`);
-  else lines.push(`next: npm install ${DEFAULT_RUNTIME_IMPORT} (generated code imports it), then npx topgen add <saved doc page>`);
+  else
+    lines.push(
+      `next: npm install ${DEFAULT_RUNTIME_IMPORT} (generated code imports it), then npx topgen add <saved doc page>`,
+    );
   return lines;
 }
 
@@ -90,7 +106,8 @@ function parsePackage(text: string): { scripts?: Record<string, unknown> } {
   } catch (e) {
     throw new InputError("package.json", undefined, `not valid JSON: ${(e as Error).message}`);
   }
-  if (typeof pkg !== "object" || pkg === null || Array.isArray(pkg)) throw new InputError("package.json", undefined, "not a JSON object");
+  if (typeof pkg !== "object" || pkg === null || Array.isArray(pkg))
+    throw new InputError("package.json", undefined, "not a JSON object");
   return pkg as { scripts?: Record<string, unknown> };
 }
 

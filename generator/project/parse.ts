@@ -20,17 +20,30 @@ export interface ParseOptions extends NormalizeOptions {
   onWarning?: (message: string) => void;
 }
 
-export function parseDocBytes(bytes: Uint8Array, file: string, root = process.cwd(), timings?: Timings, options: ParseOptions = {}): ApiSpec {
+export function parseDocBytes(
+  bytes: Uint8Array,
+  file: string,
+  root = process.cwd(),
+  timings?: Timings,
+  options: ParseOptions = {},
+): ApiSpec {
   const shown = posixPath(relative(root, file)) || file;
   const raw = timed(timings, "read", () => readPage(bytes, shown));
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let spec = timed(timings, "normalize", () => normalize(raw, { file: shown, sha256 }, options));
   spec.source.reader = raw.reader ?? raw.format;
-  const url = options.provenance?.url ?? raw.url ?? (raw.format === "html" ? pageUrl(Buffer.from(bytes).toString("utf8"), raw.format) : undefined);
+  const url =
+    options.provenance?.url ??
+    raw.url ??
+    (raw.format === "html" ? pageUrl(Buffer.from(bytes).toString("utf8"), raw.format) : undefined);
   if (url !== undefined) spec.source.url = url;
   const saved = options.provenance?.saved;
-  if (saved !== undefined && (options.provenance?.sha256 === undefined || options.provenance.sha256 === sha256)) spec.source.saved = saved;
-  else if (saved !== undefined) options.onWarning?.(`${shown}: the saved date recorded in sources.json is for another copy of this page; \`topgen add\` it again (with --saved) to record this one's`);
+  if (saved !== undefined && (options.provenance?.sha256 === undefined || options.provenance.sha256 === sha256))
+    spec.source.saved = saved;
+  else if (saved !== undefined)
+    options.onWarning?.(
+      `${shown}: the saved date recorded in sources.json is for another copy of this page; \`topgen add\` it again (with --saved) to record this one's`,
+    );
   const overrides = options.overrides?.(spec.method);
   if (overrides) {
     const result = applyOverrides(spec, overrides);

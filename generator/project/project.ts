@@ -27,19 +27,30 @@ export function specFileName(method: string): string {
 }
 
 /** Doc pages → spec texts (file name → JSON), not written. Folder walks pass over JSON that is not an API page. */
-export function parseDocs(inputs: string[], config: Config, timings?: Timings, onWarning?: (message: string) => void): Map<string, string> {
+export function parseDocs(
+  inputs: string[],
+  config: Config,
+  timings?: Timings,
+  onWarning?: (message: string) => void,
+): Map<string, string> {
   const specs = new Map<string, string>();
   const origin = new Map<string, string>();
   const options = { ...parseOptions(config, onWarning), shapes: projectShapes(config) };
   for (const { path: file, named } of expandInputs(inputs)) {
     const bytes = readFileSync(file);
     if (!named && !isDocPage(bytes, file)) continue;
-    const spec = parseDocBytes(bytes, file, config.root, timings, { ...options, ...provenanceOf(file, config, options) });
+    const spec = parseDocBytes(bytes, file, config.root, timings, {
+      ...options,
+      ...provenanceOf(file, config, options),
+    });
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
     origin.set(name, file);
-    specs.set(name, timed(timings, "serialize", () => serializeSpec(spec)));
+    specs.set(
+      name,
+      timed(timings, "serialize", () => serializeSpec(spec)),
+    );
   }
   return specs;
 }
@@ -75,12 +86,19 @@ export function projectShapes(config: Config): KnownShapes {
 }
 
 /** The overrides folder, read once; warnings go to `onWarning`. */
-export function parseOptions(config: Config, onWarning?: (message: string) => void): ParseOptions & { sources: Map<string, Record<string, SourceEntry>> } {
+export function parseOptions(
+  config: Config,
+  onWarning?: (message: string) => void,
+): ParseOptions & { sources: Map<string, Record<string, SourceEntry>> } {
   const overrides = loadOverrides(config.overrides, config.root);
   return { overrides: (method) => overrides.get(method), sources: new Map(), ...(onWarning ? { onWarning } : {}) };
 }
 
-function provenanceOf(file: string, config: Config, options: ReturnType<typeof parseOptions>): Pick<ParseOptions, "provenance"> {
+function provenanceOf(
+  file: string,
+  config: Config,
+  options: ReturnType<typeof parseOptions>,
+): Pick<ParseOptions, "provenance"> {
   const dir = dirname(resolve(file));
   let sources = options.sources.get(dir);
   if (!sources) options.sources.set(dir, (sources = readSources(dir, config.root)));
@@ -99,9 +117,12 @@ export const FIX_COMMAND = "npx topgen build";
 /** A folder the command needs: missing, not a folder, or without the files it reads is a user error with the fix. */
 export function requireFolder(dir: string, what: string, hasFiles: (names: string[]) => boolean, fix: string): void {
   const shown = shownPath(dir) || ".";
-  if (!existsSync(dir)) throw new InputError(`${shown}/`, undefined, `no such folder (the ${what} folder of the config); ${fix}`);
-  if (!statSync(dir).isDirectory()) throw new InputError(shown, undefined, `not a folder (the ${what} folder of the config); ${fix}`);
-  if (!hasFiles(readdirSync(dir).filter((n) => !n.startsWith(".")))) throw new InputError(`${shown}/`, undefined, `no ${what} in it; ${fix}`);
+  if (!existsSync(dir))
+    throw new InputError(`${shown}/`, undefined, `no such folder (the ${what} folder of the config); ${fix}`);
+  if (!statSync(dir).isDirectory())
+    throw new InputError(shown, undefined, `not a folder (the ${what} folder of the config); ${fix}`);
+  if (!hasFiles(readdirSync(dir).filter((n) => !n.startsWith("."))))
+    throw new InputError(`${shown}/`, undefined, `no ${what} in it; ${fix}`);
 }
 
 export function requireDocs(config: Config): void {
@@ -109,14 +130,23 @@ export function requireDocs(config: Config): void {
 }
 
 export function requireSpecs(dir: string): void {
-  requireFolder(dir, "specs", (names) => names.some((n) => n.endsWith(".json")), `run \`${FIX_COMMAND}\` to parse the doc pages into it, or \`topgen add <page>\``);
+  requireFolder(
+    dir,
+    "specs",
+    (names) => names.some((n) => n.endsWith(".json")),
+    `run \`${FIX_COMMAND}\` to parse the doc pages into it, or \`topgen add <page>\``,
+  );
 }
 
 /**
  * The specs the config's pages give now: every page of docs/, and for a spec parsed from a page outside docs/
  * (an orphan), its page read again where it still is. A spec whose page is gone is not among them.
  */
-export function desiredSpecs(config: Config, timings?: Timings, onWarning?: (message: string) => void): Map<string, string> {
+export function desiredSpecs(
+  config: Config,
+  timings?: Timings,
+  onWarning?: (message: string) => void,
+): Map<string, string> {
   requireDocs(config);
   const specs = parseDocs([config.docs], config, timings, onWarning);
   for (const [name, text] of readFolder(config.specs, (n) => n.endsWith(".json"))) {
@@ -147,7 +177,13 @@ export interface Drift {
 export async function checkProject(config: Config, onWarning?: (message: string) => void): Promise<Drift[]> {
   const specs = desiredSpecs(config, undefined, onWarning);
   const specsOnDisk = readFolder(config.specs, (n) => n.endsWith(".json"));
-  const drift = compareFolder(config.specs, specs, (n, text) => n.endsWith(".json") && isSpecText(text), config.root, (name, have, want) => specReason(have, want));
+  const drift = compareFolder(
+    config.specs,
+    specs,
+    (n, text) => n.endsWith(".json") && isSpecText(text),
+    config.root,
+    (name, have, want) => specReason(have, want),
+  );
   for (const target of targetsOf(config)) {
     const expected = await expectedFiles(target, { root: config.root, specs: config.specs }, specs);
     const why = generatedReason({
@@ -159,7 +195,8 @@ export async function checkProject(config: Config, onWarning?: (message: string)
       specsDir: posixPath(relative(config.root, config.specs)) || ".",
     });
     // Only topgen's files: its manifest and files that carry the target's header (a hand-written file is the user's).
-    const owned = (n: string, text: string) => target.owns(n) && (n === target.manifestFile || target.header === undefined || text.startsWith(target.header));
+    const owned = (n: string, text: string) =>
+      target.owns(n) && (n === target.manifestFile || target.header === undefined || text.startsWith(target.header));
     drift.push(...compareFolder(target.outDir, expected, owned, config.root, why));
   }
   return drift;
@@ -209,7 +246,8 @@ function generatedReason(input: WhyInput): Reason {
     if (have !== undefined && onDisk?.apis[name] !== undefined && onDisk.apis[name].spec !== sha256(have)) {
       return `its spec ${input.specsDir}/${name} changed since the last generate (${DOCS})`;
     }
-    if (have !== undefined && onDisk !== undefined && onDisk.apis[name] === undefined) return `its spec ${input.specsDir}/${name} is new (${DOCS})`;
+    if (have !== undefined && onDisk !== undefined && onDisk.apis[name] === undefined)
+      return `its spec ${input.specsDir}/${name} is new (${DOCS})`;
     return undefined;
   };
   const generatorChanged = () =>
@@ -220,7 +258,10 @@ function generatedReason(input: WhyInput): Reason {
         : undefined;
   return (name) => {
     const spec = specOf(name);
-    const names = spec !== undefined ? [spec] : [...new Set([...specsOnDisk.keys(), ...specs.keys(), ...Object.keys(onDisk?.apis ?? {})])].sort();
+    const names =
+      spec !== undefined
+        ? [spec]
+        : [...new Set([...specsOnDisk.keys(), ...specs.keys(), ...Object.keys(onDisk?.apis ?? {})])].sort();
     const changed = names.map(specChanged).filter((r) => r !== undefined);
     const reasons = spec !== undefined ? changed : changed.length ? [`the specs changed (${DOCS})`] : [];
     const generator = generatorChanged();
@@ -251,7 +292,13 @@ function isInside(dir: string, file: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
 
-function compareFolder(dir: string, expected: ReadonlyMap<string, string>, owned: (name: string, text: string) => boolean, root: string, why: Reason): Drift[] {
+function compareFolder(
+  dir: string,
+  expected: ReadonlyMap<string, string>,
+  owned: (name: string, text: string) => boolean,
+  root: string,
+  why: Reason,
+): Drift[] {
   const actual = new Map([...readFolder(dir, () => true)].filter(([name, text]) => owned(name, text)));
   const names = [...new Set([...actual.keys(), ...expected.keys()])].sort();
   const drift: Drift[] = [];
@@ -290,10 +337,12 @@ export function adoptDoc(
   onWarning?: (message: string) => void,
 ): { spec: ApiSpec; docPath: string; status: AdoptStatus } {
   if (!existsSync(file)) throw new InputError(file, undefined, "no such file");
-  if (!statSync(file).isFile()) throw new InputError(file, undefined, "is a folder; `topgen add` takes one doc page file");
+  if (!statSync(file).isFile())
+    throw new InputError(file, undefined, "is a folder; `topgen add` takes one doc page file");
   const options = parseOptions(config, onWarning);
   const spec = parseDoc(file, config.root, undefined, options);
-  if (existsSync(config.docs) && !statSync(config.docs).isDirectory()) throw new InputError(shownPath(config.docs), undefined, "not a folder (the doc pages folder of the config)");
+  if (existsSync(config.docs) && !statSync(config.docs).isDirectory())
+    throw new InputError(shownPath(config.docs), undefined, "not a folder (the doc pages folder of the config)");
   mkdirSync(config.docs, { recursive: true });
   const base = moduleFileName(spec.method);
   const ext = extname(file) || { text: ".txt", html: ".html", json: ".json" }[spec.source.format];
@@ -310,7 +359,11 @@ export function adoptDoc(
   const url = given.url ?? before?.url;
   if (resolve(file) !== resolve(docPath)) copyFileSync(file, docPath);
   for (const old of previous) if (!same(old)) rmSync(old);
-  writeSource(config.docs, config.root, basename(docPath), { ...(url !== undefined ? { url } : {}), saved, sha256: spec.source.sha256 });
+  writeSource(config.docs, config.root, basename(docPath), {
+    ...(url !== undefined ? { url } : {}),
+    saved,
+    sha256: spec.source.sha256,
+  });
   const adopted = parseDoc(docPath, config.root, undefined, { ...options, ...provenanceOf(docPath, config, options) });
   return { spec: adopted, docPath: basename(docPath), status };
 }

@@ -10,7 +10,13 @@ import { openapiTarget } from "../targets/openapi/index.js";
 
 export function targetsOf(config: Config): Target[] {
   const targets = [
-    typescriptTarget({ root: config.root, specsDir: config.specs, outDir: config.out, templatesDir: config.templates, runtimeImport: config.runtimeImport }),
+    typescriptTarget({
+      root: config.root,
+      specsDir: config.specs,
+      outDir: config.out,
+      templatesDir: config.templates,
+      runtimeImport: config.runtimeImport,
+    }),
   ];
   if (config.openapi !== undefined) targets.push(openapiTarget(config.openapi));
   return targets;

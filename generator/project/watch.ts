@@ -122,7 +122,9 @@ export function watchProject(initial: Config, options: WatchOptions): Watch {
   })();
   void running.then(() => {
     running = undefined;
-    options.log(`topgen: watching ${[config.docs, config.specs, config.templates].map((d) => basename(d)).join(", ")} and ${CONFIG_FILE} (Ctrl-C ends)`);
+    options.log(
+      `topgen: watching ${[config.docs, config.specs, config.templates].map((d) => basename(d)).join(", ")} and ${CONFIG_FILE} (Ctrl-C ends)`,
+    );
   });
   return {
     close() {

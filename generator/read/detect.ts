@@ -15,7 +15,11 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: SourceF
     text = decoder.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new InputError(file, lineAt(bytes, at), `not UTF-8 text (byte ${at + 1} starts no UTF-8 character), not a doc page`);
+    throw new InputError(
+      file,
+      lineAt(bytes, at),
+      `not UTF-8 text (byte ${at + 1} starts no UTF-8 character), not a doc page`,
+    );
   }
   const head = text.replace(/^\uFEFF/, "").trimStart();
   if (head === "") throw new InputError(file, 1, "empty file (only whitespace)");
@@ -35,9 +39,26 @@ function lineAt(bytes: Uint8Array, index: number): number {
 
 /** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
-    const [n, lo, hi] = b < 0x80 ? [0, 0, 0] : b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : [-1, 0, 0];
+    const [n, lo, hi] =
+      b < 0x80
+        ? [0, 0, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [1, 0x80, 0xbf]
+          : b === 0xe0
+            ? [2, 0xa0, 0xbf]
+            : b === 0xed
+              ? [2, 0x80, 0x9f]
+              : b >= 0xe1 && b <= 0xef
+                ? [2, 0x80, 0xbf]
+                : b === 0xf0
+                  ? [3, 0x90, 0xbf]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [3, 0x80, 0xbf]
+                    : b === 0xf4
+                      ? [3, 0x80, 0x8f]
+                      : [-1, 0, 0];
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) {
       const c = bytes[i + k];

@@ -16,7 +16,8 @@ import { findParamTables, type ParamTable } from "./html/tables.js";
 export function readHtmlPage(text: string, file: string): RawPage {
   const doc = loadHtml(text);
   const lines = renderLines(doc);
-  if (!lines.some((l) => l.text.trim() !== "")) throw new InputError(file, 1, "HTML page with no visible text, not a doc page");
+  if (!lines.some((l) => l.text.trim() !== ""))
+    throw new InputError(file, 1, "HTML page with no visible text, not a doc page");
 
   const sections = findSections(doc);
   const tables = findParamTables(doc, sections);

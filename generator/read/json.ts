@@ -24,7 +24,8 @@ type LimitKey = (typeof LIMIT_KEYS)[number];
  */
 export function isJsonApiPage(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
-  if (!Object.hasOwn(value, "name") && Object.hasOwn(value, "data")) return value["success"] !== false && isPageObject(value["data"]);
+  if (!Object.hasOwn(value, "name") && Object.hasOwn(value, "data"))
+    return value["success"] !== false && isPageObject(value["data"]);
   return isPageObject(value);
 }
 
@@ -40,7 +41,8 @@ export function readJsonPage(text: string, file: string): RawPage {
   try {
     root = parseJsonTree(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    if (err instanceof JsonSyntaxError) throw new InputError(file, err.line, `invalid JSON (column ${err.column}): ${err.reason}`);
+    if (err instanceof JsonSyntaxError)
+      throw new InputError(file, err.line, `invalid JSON (column ${err.column}): ${err.reason}`);
     throw err;
   }
   return new PageReader(file).read(root);
@@ -58,15 +60,20 @@ class PageReader {
     const name = fields.get("name");
     const marked = PAGE_MARKERS.some((k) => fields.has(k));
     if (!marked) {
-      throw this.error(doc.line, name
-        ? `not a TOP API doc page: no ${PAGE_MARKERS.join(", ")} (a catalogue category file?)`
-        : `not a TOP API doc page: no name, ${PAGE_MARKERS.join(", ")}`);
+      throw this.error(
+        doc.line,
+        name
+          ? `not a TOP API doc page: no ${PAGE_MARKERS.join(", ")} (a catalogue category file?)`
+          : `not a TOP API doc page: no name, ${PAGE_MARKERS.join(", ")}`,
+      );
     }
     if (!name) throw this.error(doc.line, `not a TOP API doc page: no "name" (the API method name)`);
-    if (name.value.kind !== "string") throw this.error(name.line, `"name" is ${describeKind(name.value)}, expected a string`);
+    if (name.value.kind !== "string")
+      throw this.error(name.line, `"name" is ${describeKind(name.value)}, expected a string`);
     const method = name.value.value.trim();
     if (method === "") throw this.error(name.line, `"name" is empty`);
-    if (method !== name.value.value) this.warn(name.line, `"name" has surrounding white space; trimmed to ${JSON.stringify(method)}`);
+    if (method !== name.value.value)
+      this.warn(name.line, `"name" has surrounding white space; trimmed to ${JSON.stringify(method)}`);
 
     const request = this.params(fields.get("requestParams"), "requestParams", true);
     const response = this.params(fields.get("responseParams"), "responseParams", false);
@@ -94,7 +101,8 @@ class PageReader {
 
   /** The page object: the root itself, or the `data` of a getDocument.json answer. */
   private unwrap(root: JsonNode): JsonObject {
-    if (root.kind !== "object") throw this.error(root.line, `not a TOP API doc page: the JSON is ${describeKind(root)}, expected an object`);
+    if (root.kind !== "object")
+      throw this.error(root.line, `not a TOP API doc page: the JSON is ${describeKind(root)}, expected an object`);
     const keys = new Set(root.entries.map((e) => e.key));
     if (keys.has("name") || !keys.has("data")) return root;
     const fields = this.fieldsOf(root, "the getDocument.json answer");
@@ -103,12 +111,20 @@ class PageReader {
     if (success && success.value.kind === "boolean" && !success.value.value) {
       const why = ["errorCode", "code", "errMsg", "errorMsg", "message", "msg"]
         .map((k) => fields.get(k)?.value)
-        .flatMap((v) => (v && (v.kind === "string" || v.kind === "number") ? [oneLine(v.kind === "string" ? v.value : v.text)] : []))
+        .flatMap((v) =>
+          v && (v.kind === "string" || v.kind === "number") ? [oneLine(v.kind === "string" ? v.value : v.text)] : [],
+        )
         .filter((s) => s !== "");
-      throw this.error(success.line, `the getDocument.json answer reports failure (success: false)${why.length ? `: ${why.join(" ")}` : ""}`);
+      throw this.error(
+        success.line,
+        `the getDocument.json answer reports failure (success: false)${why.length ? `: ${why.join(" ")}` : ""}`,
+      );
     }
     if (!data || data.value.kind !== "object") {
-      throw this.error(data?.line ?? root.line, `the getDocument.json answer's "data" is ${data ? describeKind(data.value) : "missing"}, expected the doc page object`);
+      throw this.error(
+        data?.line ?? root.line,
+        `the getDocument.json answer's "data" is ${data ? describeKind(data.value) : "missing"}, expected the doc page object`,
+      );
     }
     return data.value;
   }
@@ -131,7 +147,8 @@ class PageReader {
   /** A params array (absent or null: none). Anything else is bad input. */
   private paramList(entry: JsonEntry | undefined, path: string): JsonArray | undefined {
     if (!entry || entry.value.kind === "null") return undefined;
-    if (entry.value.kind !== "array") throw this.error(entry.line, `${path} is ${describeKind(entry.value)}, expected an array of params`);
+    if (entry.value.kind !== "array")
+      throw this.error(entry.line, `${path} is ${describeKind(entry.value)}, expected an array of params`);
     return entry.value;
   }
 
@@ -143,21 +160,32 @@ class PageReader {
     const seen = new Map<string, number>();
     list.items.forEach((item, index) => {
       const where = `${path}[${index}]`;
-      if (item.kind !== "object") throw this.error(item.line, `${where} is ${describeKind(item)}, expected a param object`);
+      if (item.kind !== "object")
+        throw this.error(item.line, `${where} is ${describeKind(item)}, expected a param object`);
       const fields = this.fieldsOf(item, where);
       const subList = this.paramList(fields.get("subParams"), `${where}.subParams`);
 
       const name = this.paramName(fields, item);
       if (typeof name !== "string") {
         const skipped = subList ? countParams(subList) : 0;
-        this.warn(item.line, `param ${where} has no name${name.why}; skipped${skipped ? ` with its ${skipped} nested params` : ""}`);
+        this.warn(
+          item.line,
+          `param ${where} has no name${name.why}; skipped${skipped ? ` with its ${skipped} nested params` : ""}`,
+        );
         return;
       }
       const previous = seen.get(name);
-      if (previous !== undefined) this.warn(item.line, `duplicate param name ${JSON.stringify(name)} in ${struct} (first at line ${previous})`);
+      if (previous !== undefined)
+        this.warn(item.line, `duplicate param name ${JSON.stringify(name)} in ${struct} (first at line ${previous})`);
       else seen.set(name, item.line);
 
-      const row: RawRow = { line: item.line, name, type: this.paramType(fields, item, name), limits: this.limits(fields, name), depth };
+      const row: RawRow = {
+        line: item.line,
+        name,
+        type: this.paramType(fields, item, name),
+        limits: this.limits(fields, name),
+        depth,
+      };
       if (isRequest) {
         const required = this.required(fields.get("required"), name);
         if (required !== undefined) row.required = required;
@@ -168,7 +196,15 @@ class PageReader {
       if (description !== undefined) row.description = description;
       rows.push(row);
 
-      if (subList) this.walk(subList, `${where}.subParams`, depth === 0 ? `${path} › ${oneLine(name)}` : `${struct}.${oneLine(name)}`, depth + 1, isRequest, rows);
+      if (subList)
+        this.walk(
+          subList,
+          `${where}.subParams`,
+          depth === 0 ? `${path} › ${oneLine(name)}` : `${struct}.${oneLine(name)}`,
+          depth + 1,
+          isRequest,
+          rows,
+        );
     });
   }
 
@@ -179,16 +215,20 @@ class PageReader {
     if (entry.value.kind !== "string") return { why: ` ("name" is ${describeKind(entry.value)})` };
     const name = entry.value.value;
     if (name.trim() === "") return { why: ` ("name" is ${name === "" ? "empty" : "white space"})` };
-    if (name.trim() !== name) this.warn(item.line, `param name ${JSON.stringify(name)} has surrounding white space; trimmed`);
+    if (name.trim() !== name)
+      this.warn(item.line, `param name ${JSON.stringify(name)} has surrounding white space; trimmed`);
     return name.trim();
   }
 
   private paramType(fields: Map<string, JsonEntry>, item: JsonObject, name: string): string {
     const entry = fields.get("type");
     if (entry?.value.kind === "string" && entry.value.value.trim() !== "") return entry.value.value;
-    this.warn(entry?.line ?? item.line, entry && entry.value.kind !== "string" && entry.value.kind !== "null"
-      ? `param "${name}" type is ${describeKind(entry.value)}, expected a string; type left empty`
-      : `param "${name}" has no type`);
+    this.warn(
+      entry?.line ?? item.line,
+      entry && entry.value.kind !== "string" && entry.value.kind !== "null"
+        ? `param "${name}" type is ${describeKind(entry.value)}, expected a string; type left empty`
+        : `param "${name}" has no type`,
+    );
     return "";
   }
 
@@ -201,7 +241,10 @@ class PageReader {
       this.info(entry.line, `param "${name}" required is the string ${JSON.stringify(v.value)}; read as a boolean`);
       return v.value.trim().toLowerCase() === "true";
     }
-    this.warn(entry.line, `param "${name}" required is ${describeKind(v)}${v.kind === "string" ? ` ${JSON.stringify(v.value)}` : ""}, expected a boolean; left unset`);
+    this.warn(
+      entry.line,
+      `param "${name}" required is ${describeKind(v)}${v.kind === "string" ? ` ${JSON.stringify(v.value)}` : ""}, expected a boolean; left unset`,
+    );
     return undefined;
   }
 
@@ -237,7 +280,10 @@ class PageReader {
     }
     const unsafe = getUnsafeNumberReason(text);
     if (unsafe !== undefined) {
-      this.warn(entry.line, `param "${name}" ${key} ${text} cannot be held exactly as a number (${unsafe.replace("_", " ")}); ignored`);
+      this.warn(
+        entry.line,
+        `param "${name}" ${key} ${text} cannot be held exactly as a number (${unsafe.replace("_", " ")}); ignored`,
+      );
       return undefined;
     }
     return Number(text);
@@ -315,7 +361,11 @@ class PageReader {
     const fields = new Map<string, JsonEntry>();
     for (const entry of obj.entries) {
       const previous = fields.get(entry.key);
-      if (previous) this.warn(entry.line, `duplicate key ${JSON.stringify(entry.key)} in ${what} (also at line ${previous.line}); the last one is used`);
+      if (previous)
+        this.warn(
+          entry.line,
+          `duplicate key ${JSON.stringify(entry.key)} in ${what} (also at line ${previous.line}); the last one is used`,
+        );
       fields.set(entry.key, entry);
     }
     return fields;

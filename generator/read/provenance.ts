@@ -8,7 +8,9 @@ export function pageUrl(text: string, format: "text" | "html" | "json"): string 
   if (format === "html") {
     const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(text)?.[1];
     if (saved && /^https?:\/\//.test(saved)) return saved;
-    const canonical = /<link\b[^>]*\brel=["']canonical["'][^>]*>/i.exec(text)?.[0] ?? /<meta\b[^>]*\bproperty=["']og:url["'][^>]*>/i.exec(text)?.[0];
+    const canonical =
+      /<link\b[^>]*\brel=["']canonical["'][^>]*>/i.exec(text)?.[0] ??
+      /<meta\b[^>]*\bproperty=["']og:url["'][^>]*>/i.exec(text)?.[0];
     const href = canonical && /\b(?:href|content)=["']([^"']+)["']/i.exec(canonical)?.[1];
     return href && /^https?:\/\//.test(href) ? decodeEntities(href) : undefined;
   }

@@ -6,7 +6,7 @@ import type { RawDiagnostic, RawPage } from "./raw.js";
 import { readTextPage, TITLE } from "./text.js";
 import { splitSections } from "./text-sections.js";
 
-/** The footer a whole page ends with (TOP.md §3; shared/data/text-pages/README.md). */
+/** The footer a whole page ends with (ARCHITECTURE.md "Doc pages"). */
 const FOOTER = "顶部";
 
 export function readTextPageWithGaps(text: string, file: string): RawPage {
@@ -34,15 +34,28 @@ export function textPageGaps(text: string, page: RawPage): RawDiagnostic[] {
   }
   const response = sections.find((s) => s.name === "响应参数");
   if (!response) {
-    out.push({ level: "warning", message: "no 响应参数 (response parameters) table on this page: the response has no fields" });
+    out.push({
+      level: "warning",
+      message: "no 响应参数 (response parameters) table on this page: the response has no fields",
+    });
   } else if (page.response.length === 0) {
-    out.push({ level: "warning", message: "the 响应参数 (response parameters) table lists no fields", line: response.headerLine });
+    out.push({
+      level: "warning",
+      message: "the 响应参数 (response parameters) table lists no fields",
+      line: response.headerLine,
+    });
   }
   if (!page.samples.request) {
-    out.push({ level: "warning", message: "no 请求示例 (Java request sample) on this page: nothing checks the depth of nested request rows" });
+    out.push({
+      level: "warning",
+      message: "no 请求示例 (Java request sample) on this page: nothing checks the depth of nested request rows",
+    });
   }
   if (!page.samples.response) {
-    out.push({ level: "warning", message: "no 响应示例 (XML response sample) on this page: nothing checks the depth of nested response rows" });
+    out.push({
+      level: "warning",
+      message: "no 响应示例 (XML response sample) on this page: nothing checks the depth of nested response rows",
+    });
   }
   return out;
 }

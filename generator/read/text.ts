@@ -80,7 +80,11 @@ function readTable(section: Section, withRequired: boolean, diagnostics: RawDiag
       const prev = rows[rows.length - 1];
       if (prev) {
         appendDescription(prev, line.text.trim());
-        diagnostics.push({ level: "info", message: `line read as a continuation of ${prev.name}'s description`, line: line.no });
+        diagnostics.push({
+          level: "info",
+          message: `line read as a continuation of ${prev.name}'s description`,
+          line: line.no,
+        });
       } else {
         diagnostics.push({ level: "warning", message: "line that is not a table row was ignored", line: line.no });
       }
@@ -109,7 +113,11 @@ function readTable(section: Section, withRequired: boolean, diagnostics: RawDiag
 }
 
 function specialOptional(row: RawRow, diagnostics: RawDiagnostic[]): void {
-  diagnostics.push({ level: "info", message: `${row.name}: 是否必须 is ${SPECIAL_OPTIONAL}; read as optional (needed only where the description says)`, line: row.line });
+  diagnostics.push({
+    level: "info",
+    message: `${row.name}: 是否必须 is ${SPECIAL_OPTIONAL}; read as optional (needed only where the description says)`,
+    line: row.line,
+  });
 }
 
 function appendDescription(row: RawRow, text: string): void {
@@ -168,7 +176,11 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
     const typeLine = bullets[k + 1];
     if (!typeLine) {
       // A cut page can end right after a nested row's name: there is no row to read.
-      diagnostics.push({ level: "warning", message: `the table ends after the name ${nameText.replace(NESTED_MARK, "")}; row dropped`, line: nameLine.no });
+      diagnostics.push({
+        level: "warning",
+        message: `the table ends after the name ${nameText.replace(NESTED_MARK, "")}; row dropped`,
+        line: nameLine.no,
+      });
       break;
     }
     const typeText = bulletText(typeLine);
@@ -198,7 +210,11 @@ function readNestedRows(bullets: Line[], withRequired: boolean, diagnostics: Raw
       row.example = cells[0]!;
       row.description = cells.slice(1).join("\n");
       if (cells.length > 2) {
-        diagnostics.push({ level: "info", message: `${row.name}: extra bullets joined into its description`, line: nameLine.no });
+        diagnostics.push({
+          level: "info",
+          message: `${row.name}: extra bullets joined into its description`,
+          line: nameLine.no,
+        });
       }
     }
     rows.push(row);

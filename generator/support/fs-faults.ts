@@ -54,7 +54,12 @@ export function assertWritableOutput(dir: string): void {
   for (;;) {
     const stat = statOrUndefined(existing);
     if (stat !== undefined) {
-      if (!stat.isDirectory()) throw new InputError(existing, undefined, `is a file, but the output folder ${out} needs a folder here: move it or choose another --out`);
+      if (!stat.isDirectory())
+        throw new InputError(
+          existing,
+          undefined,
+          `is a file, but the output folder ${out} needs a folder here: move it or choose another --out`,
+        );
       break;
     }
     const up = dirname(existing);
@@ -69,7 +74,11 @@ export function assertWritableOutput(dir: string): void {
       rmSync(file, { force: true });
     } catch (e) {
       const line = fsFaultLine(e);
-      throw new InputError(folder, undefined, `the output cannot be written here (${line ?? String(e)}); choose another --out`);
+      throw new InputError(
+        folder,
+        undefined,
+        `the output cannot be written here (${line ?? String(e)}); choose another --out`,
+      );
     }
   };
   if (existing === out) {
@@ -93,7 +102,8 @@ export function readFileNamed(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    if (typeof e === "object" && e !== null && (e as { path?: unknown }).path === undefined) Object.assign(e, { path, syscall: "read" });
+    if (typeof e === "object" && e !== null && (e as { path?: unknown }).path === undefined)
+      Object.assign(e, { path, syscall: "read" });
     throw e;
   }
 }

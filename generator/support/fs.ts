@@ -16,8 +16,15 @@ export function expandInputs(paths: string[], named = true): InputFile[] {
   for (const p of paths) {
     if (!existsSync(p)) throw new InputError(p, undefined, "no such file or folder");
     if (statSync(p).isDirectory()) {
-      const names = readdirSync(p).filter((n) => !n.startsWith(".")).sort();
-      out.push(...expandInputs(names.map((n) => join(p, n)), false));
+      const names = readdirSync(p)
+        .filter((n) => !n.startsWith("."))
+        .sort();
+      out.push(
+        ...expandInputs(
+          names.map((n) => join(p, n)),
+          false,
+        ),
+      );
     } else out.push({ path: p, named });
   }
   return out;

@@ -12,7 +12,8 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "topgen") return (root = dir);
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "topgen")
+      return (root = dir);
     const up = dirname(dir);
     if (up === dir) throw new Error("topgen: cannot find its own package folder");
     dir = up;

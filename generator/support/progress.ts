@@ -15,7 +15,9 @@ export function progressFor(apis: number, stream: NodeJS.WriteStream = process.s
       update(done, total) {
         const width = 30;
         const filled = Math.round((done / total) * width);
-        stream.write(`\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${elapsed(start)}`);
+        stream.write(
+          `\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${elapsed(start)}`,
+        );
       },
       end: () => stream.write("\n"),
     };
@@ -26,7 +28,9 @@ export function progressFor(apis: number, stream: NodeJS.WriteStream = process.s
       const tenth = Math.floor((done / total) * 10);
       if (tenth === lastPrinted && done !== total) return;
       lastPrinted = tenth;
-      stream.write(`${label}: ${done}/${total} batches (${Math.round((done / total) * 100)}%) after ${elapsed(start)}\n`);
+      stream.write(
+        `${label}: ${done}/${total} batches (${Math.round((done / total) * 100)}%) after ${elapsed(start)}\n`,
+      );
     },
     end: () => undefined,
   };

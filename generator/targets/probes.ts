@@ -7,7 +7,11 @@
 
 import type { ApiSpec, Field } from "../model/types.js";
 
-const source = (method: string): ApiSpec["source"] => ({ format: "text", file: `docs/${method}.txt`, sha256: "0".repeat(64) });
+const source = (method: string): ApiSpec["source"] => ({
+  format: "text",
+  file: `docs/${method}.txt`,
+  sha256: "0".repeat(64),
+});
 
 const everyScalar: Field[] = [
   { name: "count", type: "Number", required: true, description: "一到一百", limits: { minValue: 1, maxValue: 100 } },
@@ -19,7 +23,12 @@ const everyScalar: Field[] = [
   { name: "attrs", type: "Map" },
   { name: "image", type: "File", limits: { maxLength: 4 } },
   { name: "fields", type: "FieldList", required: true, limits: { default: "num_iid,title" } },
-  { name: "title", type: "String", description: "a `quoted` */ comment end and a {@link} in a description", limits: { maxLength: 60 } },
+  {
+    name: "title",
+    type: "String",
+    description: "a `quoted` */ comment end and a {@link} in a description",
+    limits: { maxLength: 60 },
+  },
   { name: "ids", type: "Number", list: true, limits: { maxListSize: 3 } },
   { name: "tags", type: "String", list: true, limits: { maxLength: 5, maxListSize: 10 } },
   { name: "weird-name", type: "String", description: "a wire name that is not an identifier" },
@@ -33,7 +42,12 @@ const tree: Field = {
   description: "a struct holding a list of structs",
   fields: [
     { name: "label", type: "String", required: true },
-    { name: "children", type: "ProbeLeaf", list: true, fields: [{ name: "weight", type: "Number", required: true, limits: { maxValue: 10 } }] },
+    {
+      name: "children",
+      type: "ProbeLeaf",
+      list: true,
+      fields: [{ name: "weight", type: "Number", required: true, limits: { maxValue: 10 } }],
+    },
   ],
 };
 
@@ -42,7 +56,8 @@ export const PROBE_SPECS: readonly ApiSpec[] = [
     specVersion: 1,
     method: "topgen.probe.every.type",
     title: "探针",
-    description: "Every doc type, limit and shape the emitters know, with a description long enough that the generated doc comment has to wrap.",
+    description:
+      "Every doc type, limit and shape the emitters know, with a description long enough that the generated doc comment has to wrap.",
     source: source("topgen.probe.every.type"),
     request: [...everyScalar, tree, { ...tree, name: "second_node" }],
     response: [
@@ -58,7 +73,12 @@ export const PROBE_SPECS: readonly ApiSpec[] = [
         list: true,
         fields: [
           { name: "when", type: "Date" },
-          { name: "sub_item_with_a_rather_long_name_so_that_the_line_does_not_fit", type: "ProbeSubItemWithARatherLongNameSoThatTheLineDoesNotFit", list: true, fields: [{ name: "n", type: "Number" }] },
+          {
+            name: "sub_item_with_a_rather_long_name_so_that_the_line_does_not_fit",
+            type: "ProbeSubItemWithARatherLongNameSoThatTheLineDoesNotFit",
+            list: true,
+            fields: [{ name: "n", type: "Number" }],
+          },
         ],
       },
       tree,

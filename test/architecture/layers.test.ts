@@ -72,14 +72,22 @@ describe("architecture", () => {
   it("the two targets do not import each other", () => {
     const wrong = [...graph].flatMap(([file, targets]) => {
       const own = /generator\/targets\/([^/]+)\//.exec(file)?.[1];
-      return own ? targets.filter((t) => (/generator\/targets\/([^/]+)\//.exec(t)?.[1] ?? own) !== own).map((t) => `${relative(REPO, file)} → ${relative(REPO, t)}`) : [];
+      return own
+        ? targets
+            .filter((t) => (/generator\/targets\/([^/]+)\//.exec(t)?.[1] ?? own) !== own)
+            .map((t) => `${relative(REPO, file)} → ${relative(REPO, t)}`)
+        : [];
     });
     expect(wrong).toEqual([]);
   });
 
   it("build/ knows no concrete target: only the seam (targets/target.ts); the project layer passes targets in", () => {
     const wrong = [...graph].flatMap(([file, targets]) =>
-      /generator\/build\//.test(file) ? targets.filter((t) => /generator\/targets\/[^/]+\//.test(t)).map((t) => `${relative(REPO, file)} → ${relative(REPO, t)}`) : [],
+      /generator\/build\//.test(file)
+        ? targets
+            .filter((t) => /generator\/targets\/[^/]+\//.test(t))
+            .map((t) => `${relative(REPO, file)} → ${relative(REPO, t)}`)
+        : [],
     );
     expect(wrong).toEqual([]);
   });

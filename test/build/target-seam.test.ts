@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectedFiles, generateTargets } from "../../generator/build/generate.js";
 import { serializeSpec } from "../../generator/model/serialize.js";
 import { InputError } from "../../generator/support/errors.js";
@@ -37,7 +37,7 @@ afterEach(() => {
 });
 
 describe("a new target is a folder: build/ drives it unchanged", () => {
-  test("generate writes a file per API, the aggregate and a manifest; a second run rebuilds and writes nothing", async () => {
+  it("generate writes a file per API, the aggregate and a manifest; a second run rebuilds and writes nothing", async () => {
     const first = await generateTargets([lineTarget(out())], project());
     expect(first.rebuilt).toBe(2);
     expect(listing()).toEqual(["ALL", "demo.a.get.lines", "demo.b.get.lines", "lines-manifest.json"]);
@@ -47,7 +47,7 @@ describe("a new target is a folder: build/ drives it unchanged", () => {
     expect(second).toMatchObject({ rebuilt: 0, written: [] });
   });
 
-  test("a changed spec rebuilds that API alone; the aggregate over names is not rewritten", async () => {
+  it("a changed spec rebuilds that API alone; the aggregate over names is not rewritten", async () => {
     await generateTargets([lineTarget(out())], project());
     writeSpec("demo.b.get", [{ name: "q", type: "String", required: true }]);
     const r = await generateTargets([lineTarget(out())], project());
@@ -56,7 +56,7 @@ describe("a new target is a folder: build/ drives it unchanged", () => {
     expect(read("demo.b.get.lines")).toContain("q: String (required)");
   });
 
-  test("a removed spec removes its file, recognized by the target's header; other files are left alone", async () => {
+  it("a removed spec removes its file, recognized by the target's header; other files are left alone", async () => {
     await generateTargets([lineTarget(out())], project());
     writeFileSync(join(out(), "notes.lines"), "written by a person\n");
     rmSync(join(specsDir(), "demo.b.get.json"));
@@ -66,8 +66,11 @@ describe("a new target is a folder: build/ drives it unchanged", () => {
     expect(read("ALL")).toBe("demo.a.get\n");
   });
 
-  test.each<[string, { given: () => ReturnType<typeof lineTarget>; want: number }]>([
-    ["the code changed but not its output for the probes (a comment edit): nothing rebuilt", { given: () => ((process.env["LINE_TARGET_KEY"] = "2"), lineTarget(out())), want: 0 }],
+  it.each<[string, { given: () => ReturnType<typeof lineTarget>; want: number }]>([
+    [
+      "the code changed but not its output for the probes (a comment edit): nothing rebuilt",
+      { given: () => ((process.env["LINE_TARGET_KEY"] = "2"), lineTarget(out())), want: 0 },
+    ],
     ["its output for the probes changed: every API rebuilt", { given: () => lineTarget(out(), "API "), want: 2 }],
   ])("%s", async (_title, { given, want }) => {
     await generateTargets([lineTarget(out())], project());
@@ -75,7 +78,7 @@ describe("a new target is a folder: build/ drives it unchanged", () => {
     expect(r.rebuilt).toBe(want);
   });
 
-  test("what check compares is what generate wrote", async () => {
+  it("what check compares is what generate wrote", async () => {
     await generateTargets([lineTarget(out())], project());
     const texts = new Map(readdirSync(specsDir()).map((n) => [n, readFileSync(join(specsDir(), n), "utf8")]));
     const expected = await expectedFiles(lineTarget(out()), project(), texts);
@@ -83,7 +86,7 @@ describe("a new target is a folder: build/ drives it unchanged", () => {
     for (const [name, text] of expected) expect(read(name), name).toBe(text);
   });
 
-  test("a problem the target's verify step finds stops the run; nothing is written", async () => {
+  it("a problem the target's verify step finds stops the run; nothing is written", async () => {
     await generateTargets([lineTarget(out())], project());
     const before = listing().map((n) => [n, read(n)]);
     writeSpec("demo.c.get", [{ name: "bad", type: "String" }]);

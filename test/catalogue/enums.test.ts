@@ -3,7 +3,7 @@
 // each is checked through the real validation path: the module's params schema as the emitter writes it
 // (planModule → requestSchema), read by runtime/schema.ts and compiled (schema.paramsCheck). A closed enum that
 // misses a documented value fails here, naming the API, the field and the value.
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planModule } from "../../generator/targets/typescript/plan.js";
 import { parseDoc } from "../../generator/project/parse.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
@@ -40,7 +40,8 @@ function probesOf(spec: ApiSpec): Probe[] {
     for (const f of fields) {
       if (f.fields) visit(f.fields, [...path, f.name], [...lists, f.list === true]);
       else if (f.type === "String" && f.description) {
-        for (const value of documentedValues(f.description)) out.push({ method: spec.method, path: [...path, f.name], lists: [...lists, f.list === true], value });
+        for (const value of documentedValues(f.description))
+          out.push({ method: spec.method, path: [...path, f.name], lists: [...lists, f.list === true], value });
       }
     }
   };
@@ -78,11 +79,17 @@ function enumIssues(spec: ApiSpec, probe: Probe, value: string): ValidationIssue
 }
 
 describe("the extractor of this test", () => {
-  test.each<[string, { given: string; want: string[] }]>([
-    ["names in parentheses", { given: "状态：NORMAL(合作中)、 ENDING(终止中) 、END (终止)", want: ["NORMAL", "ENDING", "END"] }],
+  it.each<[string, { given: string; want: string[] }]>([
+    [
+      "names in parentheses",
+      { given: "状态：NORMAL(合作中)、 ENDING(终止中) 、END (终止)", want: ["NORMAL", "ENDING", "END"] },
+    ],
     ["numbered codes, not a date or a time", { given: "1:通知, 2:报警 开始 2019-11-10 21:59:59", want: ["1", "2"] }],
     ["a name inside a word is no value", { given: "1- 菜鸟地址库ID 传入 2- 中文地址传入", want: ["1", "2"] }],
-    ["bullets and javadoc", { given: "* NEW ---> 新建 * LOAD_WAIT ---> 待装车 /** 同意 */ AGREE", want: ["NEW", "LOAD_WAIT", "AGREE"] }],
+    [
+      "bullets and javadoc",
+      { given: "* NEW ---> 新建 * LOAD_WAIT ---> 待装车 /** 同意 */ AGREE", want: ["NEW", "LOAD_WAIT", "AGREE"] },
+    ],
   ])("%s", (_, { given, want }) => {
     expect(documentedValues(given).sort()).toEqual([...want].sort());
   });
@@ -92,7 +99,7 @@ describe("over the whole catalogue", () => {
   const specs = catalogueFiles().map((f) => parseDoc(f, REPO));
   const withEnums = specs.filter((s) => JSON.stringify(s.request).includes('"enum"'));
 
-  test("every documented value of a request field is accepted by validate()", () => {
+  it("every documented value of a request field is accepted by validate()", () => {
     const rejected: string[] = [];
     let probed = 0;
     for (const spec of specs) {
@@ -104,14 +111,15 @@ describe("over the whole catalogue", () => {
         probed++;
         const issues: ValidationIssue[] = [];
         check(issues, paramsAt(probe, probe.value), "");
-        if (issues.some((i) => i.code === "enum" && i.path === issuePath(probe))) rejected.push(`${spec.method} ${issuePath(probe)} = ${probe.value}`);
+        if (issues.some((i) => i.code === "enum" && i.path === issuePath(probe)))
+          rejected.push(`${spec.method} ${issuePath(probe)} = ${probe.value}`);
       }
     }
     expect(probed).toBeGreaterThan(1000);
     expect(rejected).toEqual([]);
   }, 120_000);
 
-  test("the probe can fail: a closed enum rejects a value it does not list, at the probe's path", () => {
+  it("the probe can fail: a closed enum rejects a value it does not list, at the probe's path", () => {
     let closed = 0;
     for (const spec of withEnums) {
       const visit = (fields: Field[], path: string[], lists: boolean[]) => {
@@ -119,8 +127,16 @@ describe("over the whole catalogue", () => {
           if (f.fields) visit(f.fields, [...path, f.name], [...lists, f.list === true]);
           else if (f.enum && f.enumEvidence?.closed) {
             closed++;
-            const probe: Probe = { method: spec.method, path: [...path, f.name], lists: [...lists, f.list === true], value: "" };
-            expect(enumIssues(spec, probe, "NOT_A_DOCUMENTED_VALUE_ZZ"), `${spec.method} ${issuePath(probe)}`).toHaveLength(1);
+            const probe: Probe = {
+              method: spec.method,
+              path: [...path, f.name],
+              lists: [...lists, f.list === true],
+              value: "",
+            };
+            expect(
+              enumIssues(spec, probe, "NOT_A_DOCUMENTED_VALUE_ZZ"),
+              `${spec.method} ${issuePath(probe)}`,
+            ).toHaveLength(1);
             expect(enumIssues(spec, probe, f.enum[0]!.value)).toEqual([]);
           }
         }

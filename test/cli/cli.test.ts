@@ -1,9 +1,19 @@
 // The real `topgen` bin, run as a child process in a scratch project.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
 
 const BIN = join(REPO, "bin", "topgen.js");
@@ -11,7 +21,8 @@ const SEEDS = ["alibaba.idle.isv.order.dealrefund.txt", "alibaba.nlife.b2c.trade
 const scratch: string[] = [];
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
+    throw new Error("run `npm run build` before the CLI tests");
 });
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -23,7 +34,9 @@ function project(docs: string[] = SEEDS, config: Record<string, unknown> = {}): 
   scratch.push(dir);
   mkdirSync(join(dir, "docs"));
   for (const d of docs) cpSync(join(REPO, "docs", d), join(dir, "docs", d));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, ...config }));
   return dir;
 }
@@ -37,13 +50,13 @@ function listing(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : [];
 }
 
-test("--help names every command", () => {
+it("--help names every command", () => {
   const r = topgen(REPO, "--help");
   expect(r.code).toBe(0);
   for (const command of ["parse", "generate", "check", "add"]) expect(r.stdout).toContain(command);
 });
 
-test("parse + generate on the seeds gives the committed specs and a generated module per API", () => {
+it("parse + generate on the seeds gives the committed specs and a generated module per API", () => {
   const dir = project();
   expect(topgen(dir, "parse", "docs").code).toBe(0);
   for (const seed of SEEDS) {
@@ -53,14 +66,20 @@ test("parse + generate on the seeds gives the committed specs and a generated mo
   const gen = topgen(dir, "generate");
   expect(gen.code).toBe(0);
   expect(gen.stdout).toMatch(/generated 2 APIs/);
-  expect(listing(join(dir, "generated"))).toEqual(["alibaba.idle.isv.order.dealrefund.ts", "alibaba.nlife.b2c.trade.refund.ts", "index.ts", "topgen-manifest.json"]);
+  expect(listing(join(dir, "generated"))).toEqual([
+    "alibaba.idle.isv.order.dealrefund.ts",
+    "alibaba.nlife.b2c.trade.refund.ts",
+    "index.ts",
+    "topgen-manifest.json",
+  ]);
   expect(topgen(dir, "check").code).toBe(0);
 });
 
 describe("incremental generate: the manifest", () => {
-  const mtimes = (dir: string) => Object.fromEntries(listing(join(dir, "generated")).map((f) => [f, statSync(join(dir, "generated", f)).mtimeMs]));
+  const mtimes = (dir: string) =>
+    Object.fromEntries(listing(join(dir, "generated")).map((f) => [f, statSync(join(dir, "generated", f)).mtimeMs]));
 
-  test("a second run rebuilds nothing and rewrites nothing", () => {
+  it("a second run rebuilds nothing and rewrites nothing", () => {
     const dir = project();
     topgen(dir, "parse", "docs");
     topgen(dir, "generate");
@@ -70,7 +89,7 @@ describe("incremental generate: the manifest", () => {
     expect(mtimes(dir)).toEqual(before);
   });
 
-  test("one changed spec rebuilds that API alone; the other file keeps its mtime", () => {
+  it("one changed spec rebuilds that API alone; the other file keeps its mtime", () => {
     const dir = project();
     topgen(dir, "parse", "docs");
     topgen(dir, "generate");
@@ -82,10 +101,12 @@ describe("incremental generate: the manifest", () => {
     const after = mtimes(dir);
     expect(after["alibaba.idle.isv.order.dealrefund.ts"]).toBe(before["alibaba.idle.isv.order.dealrefund.ts"]);
     expect(after["alibaba.nlife.b2c.trade.refund.ts"]).not.toBe(before["alibaba.nlife.b2c.trade.refund.ts"]);
-    expect(readFileSync(join(dir, "generated", "alibaba.nlife.b2c.trade.refund.ts"), "utf8")).toContain("外部请求号 v2");
+    expect(readFileSync(join(dir, "generated", "alibaba.nlife.b2c.trade.refund.ts"), "utf8")).toContain(
+      "外部请求号 v2",
+    );
   });
 
-  test("a template change rebuilds every API; a deleted manifest only costs time", () => {
+  it("a template change rebuilds every API; a deleted manifest only costs time", () => {
     const dir = project(SEEDS, { templates: "templates" });
     cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
     topgen(dir, "parse", "docs");
@@ -104,7 +125,7 @@ describe("incremental generate: the manifest", () => {
     expect(topgen(dir, "check").code).toBe(0);
   });
 
-  test("a hand-deleted generated file is rebuilt", () => {
+  it("a hand-deleted generated file is rebuilt", () => {
     const dir = project();
     topgen(dir, "parse", "docs");
     topgen(dir, "generate");
@@ -114,7 +135,7 @@ describe("incremental generate: the manifest", () => {
   });
 });
 
-test("parse --stdout prints the spec of one page and writes nothing", () => {
+it("parse --stdout prints the spec of one page and writes nothing", () => {
   const dir = project();
   const r = topgen(dir, "parse", "--stdout", "docs/alibaba.nlife.b2c.trade.refund.txt");
   expect(r.code).toBe(0);
@@ -123,7 +144,7 @@ test("parse --stdout prints the spec of one page and writes nothing", () => {
 });
 
 describe("check catches drift", () => {
-  test("an edited spec: exit 1 with a unified diff, then regenerating makes it pass", () => {
+  it("an edited spec: exit 1 with a unified diff, then regenerating makes it pass", () => {
     const dir = project();
     topgen(dir, "parse", "docs");
     topgen(dir, "generate");
@@ -139,7 +160,7 @@ describe("check catches drift", () => {
     expect(topgen(dir, "check").code).toBe(0);
   });
 
-  test("an edited template: exit 1 with a diff of generated code, then regenerating makes it pass", () => {
+  it("an edited template: exit 1 with a diff of generated code, then regenerating makes it pass", () => {
     const dir = project(SEEDS, { templates: "templates" });
     cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
     topgen(dir, "parse", "docs");
@@ -154,7 +175,7 @@ describe("check catches drift", () => {
     expect(topgen(dir, "check").code).toBe(0);
   });
 
-  test("a hand edit to generated code is drift too", () => {
+  it("a hand edit to generated code is drift too", () => {
     const dir = project();
     topgen(dir, "parse", "docs");
     topgen(dir, "generate");
@@ -163,7 +184,7 @@ describe("check catches drift", () => {
   });
 });
 
-test("add copies the page into docs/, writes its spec, regenerates, and says what it wrote", () => {
+it("add copies the page into docs/, writes its spec, regenerates, and says what it wrote", () => {
   const dir = project([SEEDS[0]!]);
   topgen(dir, "parse", "docs");
   topgen(dir, "generate");
@@ -173,16 +194,24 @@ test("add copies the page into docs/, writes its spec, regenerates, and says wha
   expect(r.stdout).toContain("specs/alibaba.nlife.b2c.trade.refund.json");
   // The page, and where it came from and when it was saved (docs/sources.json).
   expect(listing(join(dir, "docs"))).toEqual([...SEEDS, "sources.json"]);
-  expect(Object.keys(JSON.parse(readFileSync(join(dir, "docs", "sources.json"), "utf8")) as object)).toEqual([SEEDS[1]]);
+  expect(Object.keys(JSON.parse(readFileSync(join(dir, "docs", "sources.json"), "utf8")) as object)).toEqual([
+    SEEDS[1],
+  ]);
   expect(listing(join(dir, "generated"))).toContain("alibaba.nlife.b2c.trade.refund.ts");
   expect(topgen(dir, "check").code).toBe(0);
 });
 
 describe("bad input: one line naming the file, exit 2, nothing written", () => {
-  test.each<[string, { given: Buffer | string; line: number }]>([
+  it.each<[string, { given: Buffer | string; line: number }]>([
     ["an empty file", { given: "", line: 1 }],
-    ["a page with no 请求参数 table", { given: "alibaba.x.y (某接口)\n\n描述\n\n响应参数\n\n名称 类型 示例值 描述\nok Boolean true 成功\n", line: 1 }],
-    ["a binary file", { given: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), line: 3 }],
+    [
+      "a page with no 请求参数 table",
+      { given: "alibaba.x.y (某接口)\n\n描述\n\n响应参数\n\n名称 类型 示例值 描述\nok Boolean true 成功\n", line: 1 },
+    ],
+    [
+      "a binary file",
+      { given: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), line: 3 },
+    ],
     ["text that is not a doc page", { given: "hello\nworld\n", line: 1 }],
   ])("%s", (_title, { given, line }) => {
     const dir = project();
@@ -197,7 +226,7 @@ describe("bad input: one line naming the file, exit 2, nothing written", () => {
     expect(listing(dir)).toEqual(before);
   });
 
-  test("a broken spec stops generate before anything is written", () => {
+  it("a broken spec stops generate before anything is written", () => {
     const dir = project();
     topgen(dir, "parse", "docs");
     topgen(dir, "generate");
@@ -207,10 +236,12 @@ describe("bad input: one line naming the file, exit 2, nothing written", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("specs/alibaba.nlife.b2c.trade.refund.json:");
-    expect(listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")])).toEqual(before);
+    expect(listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")])).toEqual(
+      before,
+    );
   });
 
-  test("an unknown command is a usage error, exit 2", () => {
+  it("an unknown command is a usage error, exit 2", () => {
     const r = topgen(project(), "frobnicate");
     expect(r.code).toBe(2);
   });
@@ -221,30 +252,43 @@ describe("worker threads", () => {
   function manyApis(n: number, config: Record<string, unknown> = {}, optionalFrom = n): string {
     const dir = project(SEEDS, config);
     topgen(dir, "parse", "docs");
-    const seed = JSON.parse(readFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8")) as { method: string; request: object[] };
+    const seed = JSON.parse(readFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8")) as {
+      method: string;
+      request: object[];
+    };
     for (let i = 0; i < n; i++) {
       const method = `alibaba.nlife.b2c.trade.refund${String(i).padStart(3, "0")}`;
       // From `optionalFrom` on, every param is optional (the test below makes only those fail to type-check).
-      const request = i < optionalFrom ? seed.request : seed.request.map(({ required: _, ...f }: { required?: true }) => f);
+      const request =
+        i < optionalFrom ? seed.request : seed.request.map(({ required: _, ...f }: { required?: true }) => f);
       writeFileSync(join(dir, "specs", `${method}.json`), `${JSON.stringify({ ...seed, method, request }, null, 2)}\n`);
     }
     return dir;
   }
-  const contents = (dir: string) => Object.fromEntries(listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")]));
+  const contents = (dir: string) =>
+    Object.fromEntries(
+      listing(join(dir, "generated")).map((f) => [f, readFileSync(join(dir, "generated", f), "utf8")]),
+    );
 
-  test("a worker that runs out of memory has its batches built in the main thread, with the same output", () => {
+  it("a worker that runs out of memory has its batches built in the main thread, with the same output", () => {
     const dir = manyApis(230);
     expect(topgen(dir, "generate").code).toBe(0);
     const normal = contents(dir);
     expect(Object.keys(normal)).toHaveLength(232 + 2);
     rmSync(join(dir, "generated"), { recursive: true });
-    const r = spawnSync(process.execPath, [BIN, "generate"], { cwd: dir, encoding: "utf8", env: { ...process.env, TOPGEN_WORKER_HEAP_MB: "4" } });
+    const r = spawnSync(process.execPath, [BIN, "generate"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, TOPGEN_WORKER_HEAP_MB: "4" },
+    });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^topgen: warning: a worker ran out of memory \(heap limit 4 MB\); building in the main thread$/m);
+    expect(r.stderr).toMatch(
+      /^topgen: warning: a worker ran out of memory \(heap limit 4 MB\); building in the main thread$/m,
+    );
     expect(contents(dir)).toEqual(normal);
   }, 120_000);
 
-  test("a bad spec in a large run (workers already started) is reported and the run exits", () => {
+  it("a bad spec in a large run (workers already started) is reported and the run exits", () => {
     const dir = manyApis(230);
     writeFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund229.json"), '{ "specVersion": 1,\n  "method": 5 }');
     const r = spawnSync(process.execPath, [BIN, "generate"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
@@ -254,7 +298,7 @@ describe("worker threads", () => {
     expect(existsSync(join(dir, "generated"))).toBe(false);
   }, 120_000);
 
-  test("when a later batch fails to type-check, the batches already built are not moved into place", () => {
+  it("when a later batch fails to type-check, the batches already built are not moved into place", () => {
     const dir = manyApis(230, { templates: "templates" }, 220);
     cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
     const first = topgen(dir, "generate");
@@ -262,12 +306,17 @@ describe("worker threads", () => {
     const before = contents(dir);
     const template = join(dir, "templates", "module.hbs");
     // A change to every module (so all are rebuilt), and a type error in the modules whose params are all optional.
-    writeFileSync(template, `${readFileSync(template, "utf8")}\nexport const edited = 1;\n{{#if paramsOptional}}\nexport const broken: number = "x";\n{{/if}}\n`);
+    writeFileSync(
+      template,
+      `${readFileSync(template, "utf8")}\nexport const edited = 1;\n{{#if paramsOptional}}\nexport const broken: number = "x";\n{{/if}}\n`,
+    );
     const r = topgen(dir, "generate");
     expect(r.code).toBe(2);
     // The first failing module in order (the dealrefund seed's params are all optional too); the batch in the
     // middle built cleanly and was staged.
-    expect(r.stderr).toMatch(/^topgen: generated\/alibaba\.idle\.isv\.order\.dealrefund\.ts:\d+: generated code does not type-check/m);
+    expect(r.stderr).toMatch(
+      /^topgen: generated\/alibaba\.idle\.isv\.order\.dealrefund\.ts:\d+: generated code does not type-check/m,
+    );
     expect(contents(dir)).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.startsWith(".topgen-tmp"))).toEqual([]);
   }, 120_000);

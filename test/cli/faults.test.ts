@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fsFaultLine } from "../../generator/support/fs-faults.js";
 import { REPO } from "../support/sdk.js";
 
@@ -12,7 +12,8 @@ const BIN = join(REPO, "bin", "topgen.js");
 const scratch: string[] = [];
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
+    throw new Error("run `npm run build` before the CLI tests");
 });
 afterEach(() => {
   for (const dir of scratch.splice(0)) {
@@ -27,7 +28,9 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "topgen-faults-"));
   scratch.push(dir);
   cpSync(join(REPO, "specs"), join(dir, "specs"), { recursive: true });
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   return dir;
 }
@@ -62,7 +65,7 @@ function expectOneLineExit2(r: { code: number | null; stderr: string }, path: Re
 }
 
 describe("filesystem faults are exit 2 with one line", () => {
-  test("a file where the output folder's parent must be (ENOTDIR): refused before the build", () => {
+  it("a file where the output folder's parent must be (ENOTDIR): refused before the build", () => {
     const dir = project();
     writeFileSync(join(dir, "blocker"), "");
     const r = topgen(dir, "generate", "--out", "blocker/generated");
@@ -70,7 +73,7 @@ describe("filesystem faults are exit 2 with one line", () => {
     expect(r.stdout).toBe("");
   });
 
-  test("a read-only output folder: refused before the build (as root, chmod binds nothing: a file stands in for it)", () => {
+  it("a read-only output folder: refused before the build (as root, chmod binds nothing: a file stands in for it)", () => {
     const dir = project();
     if (chmodBinds()) {
       mkdirSync(join(dir, "generated"));
@@ -82,13 +85,16 @@ describe("filesystem faults are exit 2 with one line", () => {
     }
   });
 
-  test("a folder where a spec file must be (EISDIR) names that path", () => {
+  it("a folder where a spec file must be (EISDIR) names that path", () => {
     const dir = project();
     mkdirSync(join(dir, "specs", "zz.json"));
-    expectOneLineExit2(topgen(dir, "generate"), /specs\/zz\.json: cannot read: a folder stands where a file must be.*\(EISDIR\)/);
+    expectOneLineExit2(
+      topgen(dir, "generate"),
+      /specs\/zz\.json: cannot read: a folder stands where a file must be.*\(EISDIR\)/,
+    );
   });
 
-  test("a folder where a generated module must go (EISDIR at the commit) names it; nothing half-moved stays", () => {
+  it("a folder where a generated module must go (EISDIR at the commit) names it; nothing half-moved stays", () => {
     const dir = project();
     mkdirSync(join(dir, "generated", "alibaba.idle.isv.order.dealrefund.ts"), { recursive: true });
     const r = topgen(dir, "generate");
@@ -96,7 +102,7 @@ describe("filesystem faults are exit 2 with one line", () => {
     expect(readdirSync(dir).filter((n) => n.startsWith(".topgen-tmp"))).toEqual([]);
   });
 
-  test("parse --out under a file (ENOTDIR) is exit 2 naming the path", () => {
+  it("parse --out under a file (ENOTDIR) is exit 2 naming the path", () => {
     const dir = project();
     writeFileSync(join(dir, "blocker"), "");
     mkdirSync(join(dir, "docs"));
@@ -106,13 +112,43 @@ describe("filesystem faults are exit 2 with one line", () => {
 });
 
 describe("fsFaultLine", () => {
-  test.each<[string, { given: unknown; want: RegExp | undefined }]>([
-    ["EACCES with a path", { given: Object.assign(new Error("x"), { code: "EACCES", path: "/o/a.ts", syscall: "open" }), want: /^\/o\/a\.ts: cannot open: permission denied.*\(EACCES\)$/ }],
-    ["ENOSPC", { given: Object.assign(new Error("x"), { code: "ENOSPC", path: "/o", syscall: "write" }), want: /no space left.*\(ENOSPC\)$/ }],
-    ["EROFS", { given: Object.assign(new Error("x"), { code: "EROFS", path: "/o", syscall: "mkdir" }), want: /read-only.*\(EROFS\)$/ }],
+  it.each<[string, { given: unknown; want: RegExp | undefined }]>([
+    [
+      "EACCES with a path",
+      {
+        given: Object.assign(new Error("x"), { code: "EACCES", path: "/o/a.ts", syscall: "open" }),
+        want: /^\/o\/a\.ts: cannot open: permission denied.*\(EACCES\)$/,
+      },
+    ],
+    [
+      "ENOSPC",
+      {
+        given: Object.assign(new Error("x"), { code: "ENOSPC", path: "/o", syscall: "write" }),
+        want: /no space left.*\(ENOSPC\)$/,
+      },
+    ],
+    [
+      "EROFS",
+      {
+        given: Object.assign(new Error("x"), { code: "EROFS", path: "/o", syscall: "mkdir" }),
+        want: /read-only.*\(EROFS\)$/,
+      },
+    ],
     ["EPERM", { given: { code: "EPERM", path: "/o" }, want: /not permitted.*\(EPERM\)$/ }],
-    ["rename names its destination", { given: { code: "EISDIR", path: "/tmp/s/a.ts", dest: "/o/a.ts", syscall: "rename" }, want: /^\/o\/a\.ts: cannot rename/ }],
-    ["ENAMETOOLONG with a 1 MB path is cut", { given: { code: "ENAMETOOLONG", path: "a".repeat(1_000_000) }, want: /^a{300}… \(999700 more characters\): .*\(ENAMETOOLONG\)$/ }],
+    [
+      "rename names its destination",
+      {
+        given: { code: "EISDIR", path: "/tmp/s/a.ts", dest: "/o/a.ts", syscall: "rename" },
+        want: /^\/o\/a\.ts: cannot rename/,
+      },
+    ],
+    [
+      "ENAMETOOLONG with a 1 MB path is cut",
+      {
+        given: { code: "ENAMETOOLONG", path: "a".repeat(1_000_000) },
+        want: /^a{300}… \(999700 more characters\): .*\(ENAMETOOLONG\)$/,
+      },
+    ],
     ["a code that is no filesystem fault", { given: { code: "ERR_INVALID_ARG_TYPE" }, want: undefined }],
     ["an inherited name is no code", { given: { code: "constructor" }, want: undefined }],
     ["no error at all", { given: "boom", want: undefined }],

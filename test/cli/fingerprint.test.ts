@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
 
 const SEEDS = ["alibaba.idle.isv.order.dealrefund.txt", "alibaba.nlife.b2c.trade.refund.txt"];
@@ -18,7 +18,8 @@ const temp = (prefix: string) => {
 let cache = "";
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
+    throw new Error("run `npm run build` before the CLI tests");
   cache = temp("topgen-fp-cache-");
 });
 afterAll(() => {
@@ -28,7 +29,8 @@ afterAll(() => {
 /** A copy of the built package (dist, bin, templates, package.json; node_modules linked). */
 function copyOfTopgen(): string {
   const dir = temp("topgen-copy-");
-  for (const part of ["dist", "bin", "templates", "package.json"]) cpSync(join(REPO, part), join(dir, part), { recursive: true });
+  for (const part of ["dist", "bin", "templates", "package.json"])
+    cpSync(join(REPO, part), join(dir, part), { recursive: true });
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
@@ -38,7 +40,9 @@ function project(): string {
   const dir = temp("topgen-fp-");
   mkdirSync(join(dir, "docs"));
   for (const d of SEEDS) cpSync(join(REPO, "docs", d), join(dir, "docs", d));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   expect(topgen(REPO, dir, "parse", "docs").code).toBe(0);
   expect(topgen(REPO, dir, "generate").code).toBe(0);
@@ -46,7 +50,11 @@ function project(): string {
 }
 
 function topgen(install: string, cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(install, "bin", "topgen.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, TOPGEN_CACHE_DIR: cache } });
+  const r = spawnSync(process.execPath, [join(install, "bin", "topgen.js"), ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, TOPGEN_CACHE_DIR: cache },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -57,14 +65,27 @@ function edit(file: string, from: string, to: string): void {
 }
 
 describe("a fingerprint from output", () => {
-  test.each<[string, { file: string; from: string; to: string; check: number; reason?: RegExp; rebuilt: number }]>([
+  it.each<[string, { file: string; from: string; to: string; check: number; reason?: RegExp; rebuilt: number }]>([
     [
       "a comment edited in the emitter: check green, nothing rebuilt",
-      { file: "targets/typescript/plan.js", from: "// plan stage:", to: "// plan stage (a comment, edited):", check: 0, rebuilt: 0 },
+      {
+        file: "targets/typescript/plan.js",
+        from: "// plan stage:",
+        to: "// plan stage (a comment, edited):",
+        check: 0,
+        rebuilt: 0,
+      },
     ],
     [
       "the emitter writes another doc tag: check says the generator, every API rebuilt",
-      { file: "targets/typescript/docs.js", from: "`doc page: ", to: "`doc page (v2): ", check: 1, reason: /the emitter or templates changed/, rebuilt: 2 },
+      {
+        file: "targets/typescript/docs.js",
+        from: "`doc page: ",
+        to: "`doc page (v2): ",
+        check: 1,
+        reason: /the emitter or templates changed/,
+        rebuilt: 2,
+      },
     ],
   ])("%s", (_title, { file, from, to, check, reason, rebuilt }) => {
     const dir = project();

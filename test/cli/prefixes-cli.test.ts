@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { DATA } from "../../bench/prefixes/prefixes.js";
 import { REPO } from "../support/sdk.js";
 
@@ -18,7 +18,7 @@ function parse(text: string | Buffer) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test.each([
+it.each([
   "alibaba.alihealth.examination.todoor.serviceinfo.sync.txt",
   "alibaba.aliqin.axb.vendor.push.call.release.txt",
   "taobao.qimen.itemmapping.query.txt",
@@ -31,8 +31,11 @@ test.each([
 });
 
 const seed = readFileSync(join(DATA, "seeds", "000_1b120cedeac55814.txt"));
-test.each<[string, { given: Buffer; want: RegExp }]>([
-  ["cut before 请求参数", { given: seed.subarray(0, seed.indexOf("请求参数")), want: /^topgen: .*page\.txt:\d+: no 请求参数/ }],
+it.each<[string, { given: Buffer; want: RegExp }]>([
+  [
+    "cut before 请求参数",
+    { given: seed.subarray(0, seed.indexOf("请求参数")), want: /^topgen: .*page\.txt:\d+: no 请求参数/ },
+  ],
   // The first character, 注, is 3 bytes in UTF-8: 2 of them are no text.
   ["cut inside a UTF-8 character", { given: seed.subarray(0, 2), want: /^topgen: .*page\.txt:\d+: not UTF-8 text/ }],
 ])("%s: exit 2, one line on stderr", (_title, { given, want }) => {

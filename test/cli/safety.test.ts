@@ -1,10 +1,20 @@
 // Issue 12's "Why", one test per failure seen by a new user: the real bin in scratch projects. Each failed before
 // the change (the message or exit code it checks did not exist, or files were lost).
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
 
 const BIN = join(REPO, "bin", "topgen.js");
@@ -13,7 +23,8 @@ const DEALREFUND = "alibaba.idle.isv.order.dealrefund";
 const scratch: string[] = [];
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
+    throw new Error("run `npm run build` before the CLI tests");
 });
 afterAll(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -30,7 +41,9 @@ function project(pages: string[], config: Record<string, unknown> = {}): string 
   const dir = tempDir();
   mkdirSync(join(dir, "docs"));
   for (const p of pages) cpSync(join(REPO, "docs", `${p}.txt`), join(dir, "docs", `${p}.txt`));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, ...config }));
   return dir;
 }
@@ -66,19 +79,19 @@ describe("commands find the config upward and never work on the wrong folder", (
     built(dir);
   });
 
-  test("check from docs/ checks the project (it printed a diff of every file and exited 1)", () => {
+  it("check from docs/ checks the project (it printed a diff of every file and exited 1)", () => {
     const r = topgen(join(dir, "docs"), "check");
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
-  test("generate from docs/ regenerates the project's SDK, not docs/generated with 0 APIs", () => {
+  it("generate from docs/ regenerates the project's SDK, not docs/generated with 0 APIs", () => {
     const r = topgen(join(dir, "docs"), "generate");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^generated 1 APIs/);
     expect(existsSync(join(dir, "docs", "generated"))).toBe(false);
   });
 
-  test.each([["generate"], ["check"], ["build"], ["add", "page.txt"], ["parse", "page.txt"]])(
+  it.each([["generate"], ["check"], ["build"], ["add", "page.txt"], ["parse", "page.txt"]])(
     "in a folder with no config anywhere above, %s is exit 2 naming the config and init, and creates nothing",
     (...args) => {
       const empty = tempDir();
@@ -90,7 +103,7 @@ describe("commands find the config upward and never work on the wrong folder", (
 });
 
 describe("commands that destroyed or misled", () => {
-  test("generate --specs nope: exit 2 with the fix, and the SDK is still there (it removed it, exit 0)", () => {
+  it("generate --specs nope: exit 2 with the fix, and the SDK is still there (it removed it, exit 0)", () => {
     const dir = project([NLIFE]);
     built(dir);
     const before = listing(join(dir, "generated"));
@@ -100,7 +113,7 @@ describe("commands that destroyed or misled", () => {
     expect(listing(join(dir, "generated"))).toEqual(before);
   });
 
-  test("a missing docs/ makes check exit 2 with the fix (it proposed deleting every spec)", () => {
+  it("a missing docs/ makes check exit 2 with the fix (it proposed deleting every spec)", () => {
     const dir = project([NLIFE]);
     built(dir);
     rmSync(join(dir, "docs"), { recursive: true });
@@ -111,7 +124,7 @@ describe("commands that destroyed or misled", () => {
     expectUserError(topgen(dir, "check"), "docs/", "no doc pages");
   });
 
-  test("a hand-written file in the output folder is neither removed by generate nor drift for check", () => {
+  it("a hand-written file in the output folder is neither removed by generate nor drift for check", () => {
     const dir = project([NLIFE]);
     built(dir);
     writeFileSync(join(dir, "generated", "extra.ts"), "export const mine = 1;\n");
@@ -121,7 +134,7 @@ describe("commands that destroyed or misled", () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
-  test("an orphan spec (a page parsed from outside docs/): check advises one command, and after it check passes", () => {
+  it("an orphan spec (a page parsed from outside docs/): check advises one command, and after it check passes", () => {
     const dir = project([NLIFE]);
     built(dir);
     mkdirSync(join(dir, "elsewhere"));
@@ -144,7 +157,7 @@ describe("commands that destroyed or misled", () => {
     expect(topgen(dir, "check").code).toBe(0);
   });
 
-  test("add of an HTML page for an API added as text replaces the old page: updated, then unchanged, and build passes", () => {
+  it("add of an HTML page for an API added as text replaces the old page: updated, then unchanged, and build passes", () => {
     const dir = project([]);
     const html = join(REPO, "test", "read", "fixtures", "html", `${NLIFE}.html`);
     const first = topgen(dir, "add", join(REPO, "docs", `${NLIFE}.txt`));
@@ -167,7 +180,7 @@ describe("user mistakes are exit 2 in one line, not topgen's bugs (exit 3)", () 
     dir = project([NLIFE]);
   });
 
-  test.each([
+  it.each([
     ["add of a missing file (internal error: ENOENT)", ["add", "docs/typo.txt"], ["docs/typo.txt", "no such file"]],
     ["add of a folder (internal error: EISDIR)", ["add", "docs"], ["docs", "folder"]],
     ["parse --stdout of a folder (internal error: EISDIR)", ["parse", "docs", "--stdout"], ["docs", "folder"]],
@@ -178,7 +191,7 @@ describe("user mistakes are exit 2 in one line, not topgen's bugs (exit 3)", () 
     expect(listing(dir)).toEqual(before);
   });
 
-  test.skipIf(process.getuid?.() === 0)("an unreadable page is exit 2 naming it (permission denied)", () => {
+  it.skipIf(process.getuid?.() === 0)("an unreadable page is exit 2 naming it (permission denied)", () => {
     const page = join(dir, "docs", `${NLIFE}.txt`);
     spawnSync("chmod", ["000", page]);
     try {
@@ -190,16 +203,18 @@ describe("user mistakes are exit 2 in one line, not topgen's bugs (exit 3)", () 
 });
 
 describe("the runtime import", () => {
-  test("generate --out elsewhere with a relative runtimeImport: the import follows (it gave 100 'Cannot find module')", () => {
+  it("generate --out elsewhere with a relative runtimeImport: the import follows (it gave 100 'Cannot find module')", () => {
     const dir = project([NLIFE]);
     built(dir);
     const r = topgen(dir, "generate", "--out", "lib/sdk");
     expect(r.code, r.stderr).toBe(0);
-    const want = relative(join(dir, "lib", "sdk"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+    const want = relative(join(dir, "lib", "sdk"), join(REPO, "runtime", "index.js"))
+      .split("\\")
+      .join("/");
     expect(readFileSync(join(dir, "lib", "sdk", `${NLIFE}.ts`), "utf8")).toContain(`import * as rt from "${want}";`);
   });
 
-  test.each([
+  it.each([
     ["a package that is not installed", "@nope/runtime", ["npm install @nope/runtime"]],
     ["a relative path to no file", "../nowhere/index.js", ["no such file"]],
   ])("%s: one line naming the key and the fix, exit 2, nothing written", (_title, runtimeImport, words) => {
@@ -211,28 +226,34 @@ describe("the runtime import", () => {
 });
 
 describe("the command line itself", () => {
-  test("--version is topgen's, not the app's (run as the app's node_modules/.bin/topgen)", () => {
+  it("--version is topgen's, not the app's (run as the app's node_modules/.bin/topgen)", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", version: "9.9.9" }));
     mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
     symlinkSync(BIN, join(dir, "node_modules", ".bin", "topgen"));
-    const r = spawnSync(process.execPath, [join(dir, "node_modules", ".bin", "topgen"), "--version"], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(dir, "node_modules", ".bin", "topgen"), "--version"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version);
+    expect(r.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version,
+    );
   });
 
-  test("-h is help", () => {
+  it("-h is help", () => {
     const r = topgen(REPO, "-h");
     expect(r.code).toBe(0);
-    for (const command of ["init", "add", "build", "parse", "generate", "check", "openapi"]) expect(r.stdout).toContain(`topgen ${command}`);
+    for (const command of ["init", "add", "build", "parse", "generate", "check", "openapi"])
+      expect(r.stdout).toContain(`topgen ${command}`);
   });
 
-  test("no command: the message names every command, openapi included", () => {
+  it("no command: the message names every command, openapi included", () => {
     const r = topgen(REPO);
     expectUserError(r, "openapi", "init", "build");
   });
 
-  test("openapi into a pipe closed early ends quietly (it died with an unhandled EPIPE)", async () => {
+  it("openapi into a pipe closed early ends quietly (it died with an unhandled EPIPE)", async () => {
     const child = spawn(process.execPath, [BIN, "openapi"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -242,7 +263,7 @@ describe("the command line itself", () => {
     expect(code).toBe(0);
   });
 
-  test("both packages declare the Node floor where the runtime's CommonJS route (require of ESM) works", () => {
+  it("both packages declare the Node floor where the runtime's CommonJS route (require of ESM) works", () => {
     for (const file of ["package.json", "runtime/package.json"]) {
       const pkg = JSON.parse(readFileSync(join(REPO, file), "utf8")) as { engines: { node: string } };
       expect(pkg.engines.node).toBe(">=20.19");

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
 
 const BIN = join(REPO, "bin", "topgen.js");
@@ -35,11 +35,13 @@ function waitFor(output: { text: string }, from: number, pattern: RegExp, ms = 9
   });
 }
 
-test("generate --watch: edits regenerate, bad input is reported and the watch goes on, the config is read again", async () => {
+it("generate --watch: edits regenerate, bad input is reported and the watch goes on, the config is read again", async () => {
   dir = mkdtempSync(join(tmpdir(), "topgen-watch-"));
   mkdirSync(join(dir, "docs"));
   cpSync(join(REPO, "docs", `${NLIFE}.txt`), join(dir, "docs", `${NLIFE}.txt`));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   expect(spawnSync(process.execPath, [BIN, "build"], { cwd: dir }).status).toBe(0);
 
@@ -61,7 +63,12 @@ test("generate --watch: edits regenerate, bad input is reported and the watch go
   from = output.text.length;
   writeFileSync(join(dir, "docs", "bad.txt"), "");
   const bad = await waitFor(output, from, /bad\.txt/);
-  expect(bad.trim().split("\n").filter((l) => l.startsWith("topgen: "))).toHaveLength(1);
+  expect(
+    bad
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith("topgen: ")),
+  ).toHaveLength(1);
   from = output.text.length;
   rmSync(join(dir, "docs", "bad.txt"));
   cpSync(join(REPO, "docs", `${DEALREFUND}.txt`), join(dir, "docs", `${DEALREFUND}.txt`));
@@ -70,7 +77,10 @@ test("generate --watch: edits regenerate, bad input is reported and the watch go
 
   // The config edited: read again, and the SDK goes where it now says.
   from = output.text.length;
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport: `../${runtimeImport}`, out: "lib/sdk" }));
+  writeFileSync(
+    join(dir, "topgen.config.json"),
+    JSON.stringify({ runtimeImport: `../${runtimeImport}`, out: "lib/sdk" }),
+  );
   await waitFor(output, from, /read again[\s\S]*generated 2 APIs/);
   expect(existsSync(join(dir, "lib", "sdk", `${DEALREFUND}.ts`))).toBe(true);
 }, 300_000);

@@ -3,8 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, describe, expect, test } from "vitest";
-import { CONFIG_KEYS, DEFAULT_RUNTIME_IMPORT, loadConfig, runtimeProblem, withOut } from "../../generator/config/config.js";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  CONFIG_KEYS,
+  DEFAULT_RUNTIME_IMPORT,
+  loadConfig,
+  runtimeProblem,
+  withOut,
+} from "../../generator/config/config.js";
 import { InputError } from "../../generator/support/errors.js";
 import { REPO } from "../support/sdk.js";
 import { thrown } from "../support/thrown.js";
@@ -25,15 +31,20 @@ const schema = JSON.parse(readFileSync(join(REPO, "topgen.config.schema.json"), 
 };
 
 describe("loadConfig", () => {
-  test("found from a folder two levels below; paths relative to the config's folder", () => {
+  it("found from a folder two levels below; paths relative to the config's folder", () => {
     const dir = tree({ docs: "pages", specs: "api/specs", out: "src/sdk" });
     const config = loadConfig(join(dir, "a", "b"));
-    expect(config).toMatchObject({ root: dir, docs: join(dir, "pages"), specs: join(dir, "api", "specs"), out: join(dir, "src", "sdk") });
+    expect(config).toMatchObject({
+      root: dir,
+      docs: join(dir, "pages"),
+      specs: join(dir, "api", "specs"),
+      out: join(dir, "src", "sdk"),
+    });
     expect(config.file).toBe(join(dir, "topgen.config.json"));
     expect(config.runtimeImport).toBe(DEFAULT_RUNTIME_IMPORT);
   });
 
-  test.each([
+  it.each([
     ["an unknown key (a typo)", { outt: "x" }, 'unknown key "outt"'],
     ["a key that is not a string", { docs: 3 }, '"docs" must be a non-empty string'],
     ["not JSON", "{ docs: ", "not valid JSON"],
@@ -45,7 +56,7 @@ describe("loadConfig", () => {
     expect((error as InputError).message).toContain(words);
   });
 
-  test("$schema is allowed, and every key the loader knows is in the shipped schema with a one-line description", () => {
+  it("$schema is allowed, and every key the loader knows is in the shipped schema with a one-line description", () => {
     expect(loadConfig(tree({ $schema: "./node_modules/topgen/topgen.config.schema.json" })).file).toBeDefined();
     expect(Object.keys(schema.properties).sort()).toEqual([...CONFIG_KEYS].sort());
     for (const [key, p] of Object.entries(schema.properties)) {
@@ -54,15 +65,17 @@ describe("loadConfig", () => {
     }
   });
 
-  test("the schema accepts what init writes and rejects a typo, as the loader does", () => {
+  it("the schema accepts what init writes and rejects a typo, as the loader does", () => {
     const validate = new Ajv2020({ strict: false }).compile(schema);
-    expect(validate({ $schema: "./x.json", docs: "topgen/docs", specs: "topgen/specs", out: "src/generated" })).toBe(true);
+    expect(validate({ $schema: "./x.json", docs: "topgen/docs", specs: "topgen/specs", out: "src/generated" })).toBe(
+      true,
+    );
     expect(validate({ outt: "x" })).toBe(false);
   });
 });
 
 describe("the runtime import", () => {
-  test.each([
+  it.each([
     ["a sibling of generated/", "../runtime/index.js", "lib/sdk", "../../runtime/index.js"],
     ["inside the output folder", "./rt/index.js", "other", "../generated/rt/index.js"],
     ["a package name is kept", "@topgen/runtime", "lib/sdk", "@topgen/runtime"],
@@ -71,7 +84,7 @@ describe("the runtime import", () => {
     expect(withOut(loadConfig(dir), join(dir, out)).runtimeImport).toBe(want);
   });
 
-  test("a relative import that reaches its file, and a package found in a node_modules above, are fine", () => {
+  it("a relative import that reaches its file, and a package found in a node_modules above, are fine", () => {
     const dir = tree({ runtimeImport: "../rt/index.js" });
     mkdirSync(join(dir, "rt"));
     writeFileSync(join(dir, "rt", "index.ts"), "export {};\n");

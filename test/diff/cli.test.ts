@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, expect, test } from "vitest";
+import { afterEach, beforeAll, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { REPO } from "../support/sdk.js";
 
@@ -13,7 +13,8 @@ const PAGE = "alibaba.nlife.b2c.trade.refund.txt";
 const scratch: string[] = [];
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
+    throw new Error("run `npm run build` before the CLI tests");
 });
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -47,41 +48,52 @@ const additive = (s: Spec) => {
   s.request.push({ name: "memo", type: "String" });
 };
 
-test.each([
+it.each([
   ["breaking change, --fail-on breaking", { given: { edit: breaking, failOn: true }, want: 1 }],
   ["breaking change, no --fail-on", { given: { edit: breaking, failOn: false }, want: 0 }],
   ["additive change only, --fail-on breaking", { given: { edit: additive, failOn: true }, want: 0 }],
   ["no change, --fail-on breaking", { given: { edit: () => {}, failOn: true }, want: 0 }],
 ])("exit code: %s", (_, { given, want }) => {
   const dir = tmp();
-  const r = topgen(dir, "diff", join(REPO, "specs", SPEC), edited(dir, "new.json", given.edit), ...(given.failOn ? ["--fail-on", "breaking"] : []));
+  const r = topgen(
+    dir,
+    "diff",
+    join(REPO, "specs", SPEC),
+    edited(dir, "new.json", given.edit),
+    ...(given.failOn ? ["--fail-on", "breaking"] : []),
+  );
   expect(r.stderr).toBe("");
   expect(r.code).toBe(want);
 });
 
-test("a doc page against a spec; Markdown and JSON formats", () => {
+it("a doc page against a spec; Markdown and JSON formats", () => {
   const dir = tmp();
   const now = edited(dir, "new.json", breaking);
   const md = topgen(dir, "diff", join(REPO, "docs", PAGE), now, "--format", "markdown");
   expect(md.code).toBe(0);
   expect(md.stdout).toMatch(/^## API changes: 1 breaking, 0 additive, 0 docs only/);
   expect(md.stdout).toContain("| **breaking** | `request.refund_points` | type Number → String |");
-  const json = JSON.parse(topgen(dir, "diff", join(REPO, "docs", PAGE), now, "--format", "json").stdout) as { summary: unknown };
+  const json = JSON.parse(topgen(dir, "diff", join(REPO, "docs", PAGE), now, "--format", "json").stdout) as {
+    summary: unknown;
+  };
   expect(json.summary).toEqual({ breaking: 1, additive: 0, docs: 0 });
 });
 
-test("two folders: an API only in one is added or removed", () => {
+it("two folders: an API only in one is added or removed", () => {
   const dir = tmp();
   mkdirSync(join(dir, "a"));
   mkdirSync(join(dir, "b"));
   cpSync(join(REPO, "specs", SPEC), join(dir, "a", SPEC));
-  cpSync(join(REPO, "docs", "alibaba.idle.isv.order.dealrefund.txt"), join(dir, "b", "alibaba.idle.isv.order.dealrefund.txt"));
+  cpSync(
+    join(REPO, "docs", "alibaba.idle.isv.order.dealrefund.txt"),
+    join(dir, "b", "alibaba.idle.isv.order.dealrefund.txt"),
+  );
   const r = topgen(dir, "diff", "a", "b");
   expect(r.stdout).toContain("alibaba.idle.isv.order.dealrefund: 0 breaking, 1 additive, 0 docs only");
   expect(r.stdout).toContain("alibaba.nlife.b2c.trade.refund: 1 breaking, 0 additive, 0 docs only");
 });
 
-test("--base <ref>: the specs at a git revision against the specs now", () => {
+it("--base <ref>: the specs at a git revision against the specs now", () => {
   const dir = tmp();
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
   git("init", "-q");
@@ -99,7 +111,7 @@ test("--base <ref>: the specs at a git revision against the specs now", () => {
   expect(topgen(dir, "diff", "--base", "no-such-ref").code).toBe(2);
 });
 
-test("bad input exits 2 with the file named", () => {
+it("bad input exits 2 with the file named", () => {
   const dir = tmp();
   writeFileSync(join(dir, "bad.json"), '{ "specVersion": 1 }\n');
   const r = topgen(dir, "diff", "bad.json", join(REPO, "specs", SPEC));
@@ -107,11 +119,13 @@ test("bad input exits 2 with the file named", () => {
   expect(r.stderr).toMatch(/^topgen: bad\.json:\d+: not a valid topgen spec/);
 });
 
-test("add of a new version of a page prints what changed", () => {
+it("add of a new version of a page prints what changed", () => {
   const dir = tmp();
   mkdirSync(join(dir, "docs"));
   cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   expect(topgen(dir, "parse", "docs").code).toBe(0);
   // The new page: out_request_no's limit tightened from 64 to 32 characters.
@@ -125,12 +139,14 @@ test("add of a new version of a page prints what changed", () => {
   expect(r.stdout).toMatch(/breaking +request\.out_request_no: maxLength 64 → 32/);
 });
 
-test("generate in a git work tree: the surface check of the rewritten modules since HEAD", () => {
+it("generate in a git work tree: the surface check of the rewritten modules since HEAD", () => {
   const dir = tmp();
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
   mkdirSync(join(dir, "docs"));
   cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   expect(topgen(dir, "parse", "docs").code).toBe(0);
   expect(topgen(dir, "generate").code).toBe(0);
@@ -151,7 +167,10 @@ test("generate in a git work tree: the surface check of the rewritten modules si
   git("commit", "-qm", "two");
   // Only the generated code differs from what HEAD has (as after an emitter change): the surface check says what.
   const module = join(dir, "generated", "alibaba.nlife.b2c.trade.refund.ts");
-  writeFileSync(module, readFileSync(module, "utf8").replace("readonly store_id?: string;", "readonly store_id?: boolean;"));
+  writeFileSync(
+    module,
+    readFileSync(module, "utf8").replace("readonly store_id?: string;", "readonly store_id?: boolean;"),
+  );
   git("commit", "-qam", "three");
   const g = topgen(dir, "generate");
   expect(g.code).toBe(0);

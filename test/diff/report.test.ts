@@ -1,7 +1,7 @@
 // The report of the scenario (a page changed six ways) in each format; Markdown as a file snapshot.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { expect, it } from "vitest";
 import { diffSpecs } from "../../generator/diff/changes.js";
 import { formatReport, summaryLine } from "../../generator/diff/report.js";
 import { parseSpec } from "../../generator/model/load.js";
@@ -18,8 +18,14 @@ function changed(): ApiSpec {
   const s = seed();
   named(s.request, "refund_points").type = "String";
   named(s.request, "store_id").required = true;
-  s.request.splice(s.request.findIndex((f) => f.name === "refund_goods_list"), 1);
-  named(named(s.request, "refund_bill_list").fields!, "type").enum!.push({ value: "DIGITAL_RMB", description: "数字人民币" });
+  s.request.splice(
+    s.request.findIndex((f) => f.name === "refund_goods_list"),
+    1,
+  );
+  named(named(s.request, "refund_bill_list").fields!, "type").enum!.push({
+    value: "DIGITAL_RMB",
+    description: "数字人民币",
+  });
   named(s.request, "out_request_no").limits = { maxLength: 32 };
   named(s.response, "gmt_refund").type = "String";
   delete s.rules;
@@ -27,22 +33,27 @@ function changed(): ApiSpec {
   return s;
 }
 
-test("Markdown report (snapshot)", async () => {
-  await expect(formatReport(diffSpecs(seed(), changed()), "markdown")).toMatchFileSnapshot(join(import.meta.dirname, "__snapshots__", "nlife-refund.md"));
+it("Markdown report (snapshot)", async () => {
+  await expect(formatReport(diffSpecs(seed(), changed()), "markdown")).toMatchFileSnapshot(
+    join(import.meta.dirname, "__snapshots__", "nlife-refund.md"),
+  );
 });
 
-test("text report: a summary line per API and one line per change", () => {
+it("text report: a summary line per API and one line per change", () => {
   const text = formatReport(diffSpecs(seed(), changed()), "text");
   expect(text.split("\n")[0]).toBe("alibaba.nlife.b2c.trade.refund: 5 breaking, 2 additive, 1 docs only");
   expect(text).toMatch(/breaking {3}request\.out_request_no: maxLength 64 → 32/);
 });
 
-test("JSON report: the counts and the changes", () => {
-  const json = JSON.parse(formatReport(diffSpecs(seed(), changed()), "json")) as { summary: Record<string, number>; changes: unknown[] };
+it("JSON report: the counts and the changes", () => {
+  const json = JSON.parse(formatReport(diffSpecs(seed(), changed()), "json")) as {
+    summary: Record<string, number>;
+    changes: unknown[];
+  };
   expect(json.summary).toEqual({ breaking: 5, additive: 2, docs: 1 });
   expect(json.changes).toHaveLength(8);
 });
 
-test("no change", () => {
+it("no change", () => {
   expect(summaryLine(diffSpecs(seed(), seed()))).toBe("no changes");
 });

@@ -2,7 +2,7 @@
 // text pages (bench/FIDELITY.md; `npm run fidelity` prints the table).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { comparePage, isCompletePage, type CatalogueParam } from "../../bench/fidelity/compare.js";
 import { measurePages, totalsOf } from "../../bench/fidelity/pages.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
@@ -19,47 +19,97 @@ const spec = (request: Field[], response: Field[] = []): ApiSpec => ({
   response,
 });
 const s = (name: string, type = "String", extra: Partial<Field> = {}): Field => ({ name, type, ...extra });
-const c = (name: string, type = "String", extra: Partial<CatalogueParam> = {}): CatalogueParam => ({ name, type, ...extra });
+const c = (name: string, type = "String", extra: Partial<CatalogueParam> = {}): CatalogueParam => ({
+  name,
+  type,
+  ...extra,
+});
 
 describe("comparePage", () => {
-  test.each<[string, { given: { page: Field[]; truth: CatalogueParam[]; truncated?: boolean }; want: Record<string, unknown> }]>([
+  it.each<
+    [string, { given: { page: Field[]; truth: CatalogueParam[]; truncated?: boolean }; want: Record<string, unknown> }]
+  >([
     [
       "same tree: every field right",
-      { given: { page: [s("a", "S", { fields: [s("b")] })], truth: [c("a", "S", { subParams: [c("b")] })] }, want: { shown: 2, right: 2, wrong: [] } },
+      {
+        given: { page: [s("a", "S", { fields: [s("b")] })], truth: [c("a", "S", { subParams: [c("b")] })] },
+        want: { shown: 2, right: 2, wrong: [] },
+      },
     ],
     [
       "a leaf kept one level too deep is misplaced, with its true path",
       {
-        given: { page: [s("a", "S", { fields: [s("t", "T", { fields: [s("u"), s("b")] })] })], truth: [c("a", "S", { subParams: [c("t", "T", { subParams: [c("u")] }), c("b")] })] },
+        given: {
+          page: [s("a", "S", { fields: [s("t", "T", { fields: [s("u"), s("b")] })] })],
+          truth: [c("a", "S", { subParams: [c("t", "T", { subParams: [c("u")] }), c("b")] })],
+        },
         want: { shown: 4, right: 3, wrong: [{ side: "request", path: "a.t.b", problems: ["path"], truePath: "a.b" }] },
       },
     ],
     [
       "type, list and required are each checked; byte[] is a file, Long a number",
       {
-        given: { page: [s("f", "String"), s("n", "Number", { list: true }), s("r", "String"), s("file", "File"), s("l", "Number")], truth: [c("f", "Number"), c("n", "Number[]"), c("r", "String", { required: true }), c("file", "byte[]"), c("l", "Long")] },
-        want: { shown: 5, right: 3, wrong: [{ side: "request", path: "f", problems: ["type"] }, { side: "request", path: "r", problems: ["required"] }] },
+        given: {
+          page: [
+            s("f", "String"),
+            s("n", "Number", { list: true }),
+            s("r", "String"),
+            s("file", "File"),
+            s("l", "Number"),
+          ],
+          truth: [
+            c("f", "Number"),
+            c("n", "Number[]"),
+            c("r", "String", { required: true }),
+            c("file", "byte[]"),
+            c("l", "Long"),
+          ],
+        },
+        want: {
+          shown: 5,
+          right: 3,
+          wrong: [
+            { side: "request", path: "f", problems: ["type"] },
+            { side: "request", path: "r", problems: ["required"] },
+          ],
+        },
       },
     ],
     [
       "a field only on the page, or skipped between shown rows, is the docs' age, not an error",
-      { given: { page: [s("a"), s("new"), s("c")], truth: [c("a"), c("old"), c("c"), c("later")] }, want: { shown: 2, right: 2, pageOnly: ["request new"], catalogueOnly: ["request old"] } },
+      {
+        given: { page: [s("a"), s("new"), s("c")], truth: [c("a"), c("old"), c("c"), c("later")] },
+        want: { shown: 2, right: 2, pageOnly: ["request new"], catalogueOnly: ["request old"] },
+      },
     ],
     [
       "the last row of a cut page, cut inside its name, is listed apart",
-      { given: { page: [s("a"), s("user_na")], truth: [c("a"), c("user_name")], truncated: true }, want: { shown: 1, right: 1, cut: ["request user_na"], pageOnly: [] } },
+      {
+        given: { page: [s("a"), s("user_na")], truth: [c("a"), c("user_name")], truncated: true },
+        want: { shown: 1, right: 1, cut: ["request user_na"], pageOnly: [] },
+      },
     ],
     [
       "limits are compared where both have them",
-      { given: { page: [s("a", "String", { limits: { maxLength: 64 } }), s("b", "String", { limits: { maxLength: 8 } })], truth: [c("a", "String", { maxLength: 64 }), c("b", "String", { maxLength: 9 })] }, want: { limits: { compared: 2, agree: 1, differ: ["request b maxLength 8 ≠ 9"] } } },
+      {
+        given: {
+          page: [s("a", "String", { limits: { maxLength: 64 } }), s("b", "String", { limits: { maxLength: 8 } })],
+          truth: [c("a", "String", { maxLength: 64 }), c("b", "String", { maxLength: 9 })],
+        },
+        want: { limits: { compared: 2, agree: 1, differ: ["request b maxLength 8 ≠ 9"] } },
+      },
     ],
   ])("%s", (_title, { given, want }) => {
     const got = comparePage(spec(given.page), { name: "x.y.z", requestParams: given.truth }, given.truncated ?? false);
     expect(got).toMatchObject(want);
   });
 
-  test("a page is complete when it ends with the footer", () => {
-    expect([isCompletePage("…\n返回\n顶部"), isCompletePage("…\n    返回\n    顶部"), isCompletePage("…\n  • └ user_na")]).toEqual([true, true, false]);
+  it("a page is complete when it ends with the footer", () => {
+    expect([
+      isCompletePage("…\n返回\n顶部"),
+      isCompletePage("…\n    返回\n    顶部"),
+      isCompletePage("…\n  • └ user_na"),
+    ]).toEqual([true, true, false]);
   });
 });
 
@@ -67,16 +117,16 @@ describe.skipIf(!existsSync(`${DATA}/text-pages`))("the 60 real text pages, read
   const results = measurePages(`${DATA}/text-pages`, `${DATA}/catalogue`);
   const totals = totalsOf(results);
 
-  test("no page crashes the reader", () => {
+  it("no page crashes the reader", () => {
     expect(results.filter((r) => r.crash).map((r) => `${r.method}: ${r.crash}`)).toEqual([]);
   });
-  test("fields at the catalogue's path with its type, list and required flag: at or above the floor", () => {
+  it("fields at the catalogue's path with its type, list and required flag: at or above the floor", () => {
     // The floor reached (bench/FIDELITY.md); raise it when the reader gets better, never lower it.
     expect(totals.shown).toBeGreaterThanOrEqual(800);
     expect(totals.right / totals.shown).toBeGreaterThanOrEqual(FLOOR);
     expect(totals.wrongType + totals.wrongList).toBe(0);
   });
-  test("limits agree wherever page and catalogue both have them", () => {
+  it("limits agree wherever page and catalogue both have them", () => {
     expect(totals.limitsAgree).toBe(totals.limitsCompared);
   });
 });

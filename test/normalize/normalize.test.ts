@@ -1,5 +1,5 @@
 // The normalizer where the samples are silent: it still decides, and says so with the doc line.
-import { expect, test } from "vitest";
+import { expect, it } from "vitest";
 import { normalize } from "../../generator/normalize/index.js";
 import type { RawPage } from "../../generator/read/raw.js";
 import { readTextPage } from "../../generator/read/text.js";
@@ -7,16 +7,53 @@ import { readTextPage } from "../../generator/read/text.js";
 const source = { file: "p.txt", sha256: "0".repeat(64) };
 
 /** A raw JSON page (depths given) with these rows. */
-function jsonPage(request: [string, string, number, number][], response: [string, string, number, number][] = []): RawPage {
-  const rows = (list: [string, string, number, number][]) => list.map(([name, type, depth, line]) => ({ name, type, depth, line, limits: {} }));
-  return { format: "json", file: "p.json", method: "x.y.z", title: "t", description: "", request: rows(request), response: rows(response), samples: {}, diagnostics: [] };
+function jsonPage(
+  request: [string, string, number, number][],
+  response: [string, string, number, number][] = [],
+): RawPage {
+  const rows = (list: [string, string, number, number][]) =>
+    list.map(([name, type, depth, line]) => ({ name, type, depth, line, limits: {} }));
+  return {
+    format: "json",
+    file: "p.json",
+    method: "x.y.z",
+    title: "t",
+    description: "",
+    request: rows(request),
+    response: rows(response),
+    samples: {},
+    diagnostics: [],
+  };
 }
 const page = (...rows: string[]) =>
   ["x.demo.get (示例)", "", "说明", "", "请求参数", "", "名称 类型 是否必须 示例值 更多限制 描述", ...rows].join("\n");
 
-test("without samples, depth that the page does not show is reported with its line", () => {
+it("without samples, depth that the page does not show is reported with its line", () => {
   const spec = normalize(
-    readTextPage(page("p Outer 可选 外层", "  • └ a", "  • String", "  • 可选", "  • x 说明", "  • inner", "  • Inner", "  • 可选", "  • 内", "  • └ b", "  • String", "  • 可选", "  • c", "  • d", "  • └ e", "  • String", "  • 可选", "  • 1", "  • 2"), "p.txt"),
+    readTextPage(
+      page(
+        "p Outer 可选 外层",
+        "  • └ a",
+        "  • String",
+        "  • 可选",
+        "  • x 说明",
+        "  • inner",
+        "  • Inner",
+        "  • 可选",
+        "  • 内",
+        "  • └ b",
+        "  • String",
+        "  • 可选",
+        "  • c",
+        "  • d",
+        "  • └ e",
+        "  • String",
+        "  • 可选",
+        "  • 1",
+        "  • 2",
+      ),
+      "p.txt",
+    ),
     source,
   );
   const outer = spec.request[0]!;
@@ -34,9 +71,23 @@ test("without samples, depth that the page does not show is reported with its li
   expect(spec.diagnostics?.filter((d) => d.level === "warning")).toHaveLength(1);
 });
 
-test("a Java sample moves a sibling back up to its true parent", () => {
+it("a Java sample moves a sibling back up to its true parent", () => {
   const text = [
-    page("p Outer 可选 外层", "  • inner", "  • Inner", "  • 可选", "  • 内", "  • └ b", "  • String", "  • 可选", "  • c", "  • └ e", "  • String", "  • 可选", "  • 1"),
+    page(
+      "p Outer 可选 外层",
+      "  • inner",
+      "  • Inner",
+      "  • 可选",
+      "  • 内",
+      "  • └ b",
+      "  • String",
+      "  • 可选",
+      "  • c",
+      "  • └ e",
+      "  • String",
+      "  • 可选",
+      "  • 1",
+    ),
     "",
     "请求示例",
     "",
@@ -48,23 +99,36 @@ test("a Java sample moves a sibling back up to its true parent", () => {
     "req.setP(o1);",
   ].join("\n");
   const spec = normalize(readTextPage(text, "p.txt"), source);
-  expect(spec.request[0]!.fields!.map((f) => [f.name, f.fields?.map((g) => g.name)])).toEqual([["inner", ["b"]], ["e", undefined]]);
+  expect(spec.request[0]!.fields!.map((f) => [f.name, f.fields?.map((g) => g.name)])).toEqual([
+    ["inner", ["b"]],
+    ["e", undefined],
+  ]);
   expect(spec.request[0]!.fields![1]!.example).toBe("1");
 });
 
-test("a lone cell with no sample value: Chinese text reads as a description, with a note", () => {
-  const spec = normalize(readTextPage(page("p Outer 可选 外层", "  • └ a", "  • String", "  • 可选", "  • 地址"), "p.txt"), source);
+it("a lone cell with no sample value: Chinese text reads as a description, with a note", () => {
+  const spec = normalize(
+    readTextPage(page("p Outer 可选 外层", "  • └ a", "  • String", "  • 可选", "  • 地址"), "p.txt"),
+    source,
+  );
   expect(spec.request[0]!.fields![0]).toEqual({ name: "a", type: "String", description: "地址" });
   expect(spec.diagnostics?.some((d) => d.line === 9 && d.level === "info")).toBe(true);
 });
 
-test("an unknown type is a warning, not a silent unknown", () => {
+it("an unknown type is a warning, not a silent unknown", () => {
   const spec = normalize(readTextPage(page("a Strange<T> 可选 x"), "p.txt"), source);
   expect(spec.diagnostics?.some((d) => d.level === "warning")).toBe(true);
 });
 
-test("a field with no type: a struct named after it when it has sub-fields, else Json; both reported", () => {
-  const spec = normalize(jsonPage([["cnsku_sn_sample_d_t_o_list", "null[]", 0, 3], ["sn", "String", 1, 4], ["blob", "null", 0, 5]]), source);
+it("a field with no type: a struct named after it when it has sub-fields, else Json; both reported", () => {
+  const spec = normalize(
+    jsonPage([
+      ["cnsku_sn_sample_d_t_o_list", "null[]", 0, 3],
+      ["sn", "String", 1, 4],
+      ["blob", "null", 0, 5],
+    ]),
+    source,
+  );
   expect(spec.request.map((f) => [f.name, f.type, f.list, f.fields?.map((g) => g.name)])).toEqual([
     ["cnsku_sn_sample_d_t_o_list", "CnskuSnSampleDTOList", true, ["sn"]],
     ["blob", "Json", undefined, undefined],
@@ -72,14 +136,24 @@ test("a field with no type: a struct named after it when it has sub-fields, else
   expect(spec.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([3, 5]);
 });
 
-test("byte is a file only as a top-level request param; elsewhere it is Java's byte, a number", () => {
+it("byte is a file only as a top-level request param; elsewhere it is Java's byte, a number", () => {
   const spec = normalize(
     jsonPage(
-      [["image", "byte", 0, 3], ["item", "Item", 0, 4], ["flag", "byte", 1, 5]],
-      [["online_status", "byte", 0, 6], ["data", "byte[]", 0, 7]],
+      [
+        ["image", "byte", 0, 3],
+        ["item", "Item", 0, 4],
+        ["flag", "byte", 1, 5],
+      ],
+      [
+        ["online_status", "byte", 0, 6],
+        ["data", "byte[]", 0, 7],
+      ],
     ),
     source,
   );
-  expect(spec.request.map((f) => [f.name, f.type, f.fields?.map((g) => g.type)])).toEqual([["image", "File", undefined], ["item", "Item", ["Number"]]]);
+  expect(spec.request.map((f) => [f.name, f.type, f.fields?.map((g) => g.type)])).toEqual([
+    ["image", "File", undefined],
+    ["item", "Item", ["Number"]],
+  ]);
   expect(spec.response.map((f) => f.type)).toEqual(["Number", "File"]);
 });

@@ -1,6 +1,6 @@
 // Text pages print no depth and drop empty cells: the cues the normalizer reads them by (generator/normalize/
 // nesting.ts, cells.ts), each on a small page written the way the site prints.
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { normalize } from "../../generator/normalize/index.js";
 import { withoutLineNumbers } from "../../generator/normalize/samples/facts.js";
 import { javaSampleFacts } from "../../generator/normalize/samples/java.js";
@@ -13,54 +13,143 @@ import type { ApiSpec, Field } from "../../generator/model/types.js";
 const source = { file: "p.txt", sha256: "0".repeat(64) };
 
 /** A request leaf as the site prints it inside a struct: `└ name`, type, 可选, then its non-empty cells. */
-const leaf = (name: string, type = "String", ...cells: string[]) => [`  • └ ${name}`, `  • ${type}`, "  • 可选", ...cells.map((c) => `  • ${c}`)];
+const leaf = (name: string, type = "String", ...cells: string[]) => [
+  `  • └ ${name}`,
+  `  • ${type}`,
+  "  • 可选",
+  ...cells.map((c) => `  • ${c}`),
+];
 /** A struct row inside a struct: no `└`. */
-const struct = (name: string, type: string, ...cells: string[]) => [`  • ${name}`, `  • ${type}`, "  • 可选", ...cells.map((c) => `  • ${c}`)];
+const struct = (name: string, type: string, ...cells: string[]) => [
+  `  • ${name}`,
+  `  • ${type}`,
+  "  • 可选",
+  ...cells.map((c) => `  • ${c}`),
+];
 const request = (rows: string[], after: string[] = []) =>
-  ["x.demo.get (示例)", "", "说明", "", "请求参数", "", "名称 类型 是否必须 示例值 更多限制 描述", ...rows, "", ...after].join("\n");
-const read = (text: string, shapes?: ApiSpec[]) => normalize(readTextPage(text, "p.txt"), source, shapes ? { shapes: shapesFromSpecs(shapes) } : {});
+  [
+    "x.demo.get (示例)",
+    "",
+    "说明",
+    "",
+    "请求参数",
+    "",
+    "名称 类型 是否必须 示例值 更多限制 描述",
+    ...rows,
+    "",
+    ...after,
+  ].join("\n");
+const read = (text: string, shapes?: ApiSpec[]) =>
+  normalize(readTextPage(text, "p.txt"), source, shapes ? { shapes: shapesFromSpecs(shapes) } : {});
 
 /** The tree as nested [name, children] pairs. */
 const tree = (fields: Field[]): unknown[] => fields.map((f) => (f.fields ? [f.name, tree(f.fields)] : f.name));
 
 describe("depth", () => {
-  test.each<[string, { given: string; want: unknown[] }]>([
+  it.each<[string, { given: string; want: unknown[] }]>([
     [
       "a repeated name closes the struct: the row belongs to the struct above",
       {
-        given: request(["p Outer 可选 外层", ...leaf("id", "String", "1", "编号"), ...struct("inner", "Inner", "内"), ...leaf("id", "String", "2", "内编号"), ...leaf("name", "String", "a", "名"), ...leaf("id", "String", "3", "?")]),
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("id", "String", "1", "编号"),
+          ...struct("inner", "Inner", "内"),
+          ...leaf("id", "String", "2", "内编号"),
+          ...leaf("name", "String", "a", "名"),
+          ...leaf("id", "String", "3", "?"),
+        ]),
         want: [["p", ["id", ["inner", ["id", "name"]]]]],
       },
     ],
     [
       "a result-wrapper name goes to the outermost struct",
-      { given: request(["p Outer 可选 外层", ...struct("data", "Data", "数据"), ...leaf("x", "String", "1", "x"), ...leaf("success", "Boolean", "true", "成功")]), want: [["p", [["data", ["x"]], "success"]]] },
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("data", "Data", "数据"),
+          ...leaf("x", "String", "1", "x"),
+          ...leaf("success", "Boolean", "true", "成功"),
+        ]),
+        want: [["p", [["data", ["x"]], "success"]]],
+      },
     ],
     [
       "a row that breaks the inner struct's name order and keeps the outer one's goes out (a warned guess)",
       {
-        given: request(["p Outer 可选 外层", ...leaf("a_id", "String", "1", "a"), ...struct("b_info", "Info", "信息"), ...leaf("k1", "String", "1", "k"), ...leaf("k2", "String", "1", "k"), ...leaf("k3", "String", "1", "k"), ...leaf("c_name", "String", "x", "c")]),
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("a_id", "String", "1", "a"),
+          ...struct("b_info", "Info", "信息"),
+          ...leaf("k1", "String", "1", "k"),
+          ...leaf("k2", "String", "1", "k"),
+          ...leaf("k3", "String", "1", "k"),
+          ...leaf("c_name", "String", "x", "c"),
+        ]),
         want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3"]], "c_name"]]],
       },
     ],
     [
       "a row that keeps the inner struct's name order stays in it",
       {
-        given: request(["p Outer 可选 外层", ...leaf("a_id", "String", "1", "a"), ...struct("b_info", "Info", "信息"), ...leaf("k1", "String", "1", "k"), ...leaf("k2", "String", "1", "k"), ...leaf("k3", "String", "1", "k"), ...leaf("z_name", "String", "x", "c")]),
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("a_id", "String", "1", "a"),
+          ...struct("b_info", "Info", "信息"),
+          ...leaf("k1", "String", "1", "k"),
+          ...leaf("k2", "String", "1", "k"),
+          ...leaf("k3", "String", "1", "k"),
+          ...leaf("z_name", "String", "x", "c"),
+        ]),
         want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3", "z_name"]]]]],
       },
     ],
     [
       "a top-level row ends every open struct",
-      { given: request(["p Outer 可选 外层", ...struct("data", "Data", "数据"), ...leaf("x", "String", "1", "x"), "q String 可选 1 顶层"]), want: [["p", [["data", ["x"]]]], "q"] },
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("data", "Data", "数据"),
+          ...leaf("x", "String", "1", "x"),
+          "q String 可选 1 顶层",
+        ]),
+        want: [["p", [["data", ["x"]]]], "q"],
+      },
     ],
     [
       "the XML sample moves a row out of the struct it follows, also with line numbers in front",
       {
         given: [
-          "x.demo.get (示例)", "", "请求参数", "", "名称 类型 是否必须 示例值 更多限制 描述", "q String 可选 1 顶层", "", "响应参数", "", "名称 类型 示例值 描述",
-          "r Outer 外层", "  • data", "  • Data", "  • 数据", "  • └ x", "  • String", "  • 1", "  • x", "  • └ y", "  • String", "  • 2", "  • y",
-          "", "响应示例", "", "1 <demo_response>", "2   <r>", "3     <data><x>1</x></data>", "4     <y>2</y>", "5   </r>", "6 </demo_response>",
+          "x.demo.get (示例)",
+          "",
+          "请求参数",
+          "",
+          "名称 类型 是否必须 示例值 更多限制 描述",
+          "q String 可选 1 顶层",
+          "",
+          "响应参数",
+          "",
+          "名称 类型 示例值 描述",
+          "r Outer 外层",
+          "  • data",
+          "  • Data",
+          "  • 数据",
+          "  • └ x",
+          "  • String",
+          "  • 1",
+          "  • x",
+          "  • └ y",
+          "  • String",
+          "  • 2",
+          "  • y",
+          "",
+          "响应示例",
+          "",
+          "1 <demo_response>",
+          "2   <r>",
+          "3     <data><x>1</x></data>",
+          "4     <y>2</y>",
+          "5   </r>",
+          "6 </demo_response>",
         ].join("\n"),
         want: [["r", [["data", ["x"]], "y"]]],
       },
@@ -70,11 +159,29 @@ describe("depth", () => {
     expect(tree(spec.request.length > 1 || spec.response.length === 0 ? spec.request : spec.response)).toEqual(want);
   });
 
-  test("known shapes settle what the page does not, and are recorded as the cue; the page's own API is never asked", () => {
-    const page = request(["p Outer 可选 外层", ...struct("inner", "Inner", "内"), ...leaf("a", "String", "1", "a"), ...leaf("b", "String", "2", "b")]);
+  it("known shapes settle what the page does not, and are recorded as the cue; the page's own API is never asked", () => {
+    const page = request([
+      "p Outer 可选 外层",
+      ...struct("inner", "Inner", "内"),
+      ...leaf("a", "String", "1", "a"),
+      ...leaf("b", "String", "2", "b"),
+    ]);
     const other = (method: string): ApiSpec => ({
-      specVersion: 1, method, title: "", description: "", source: { format: "json", file: "o.json", sha256: "0".repeat(64) },
-      request: [{ name: "o", type: "Outer", fields: [{ name: "b", type: "String" }, { name: "inner", type: "Inner", fields: [{ name: "a", type: "String" }] }] }],
+      specVersion: 1,
+      method,
+      title: "",
+      description: "",
+      source: { format: "json", file: "o.json", sha256: "0".repeat(64) },
+      request: [
+        {
+          name: "o",
+          type: "Outer",
+          fields: [
+            { name: "b", type: "String" },
+            { name: "inner", type: "Inner", fields: [{ name: "a", type: "String" }] },
+          ],
+        },
+      ],
       response: [],
     });
     const guessed = read(page);
@@ -82,11 +189,14 @@ describe("depth", () => {
     expect(guessed.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([18]);
     const known = read(page, [other("x.other.get")]);
     expect(tree(known.request)).toEqual([["p", [["inner", ["a"]], "b"]]]);
-    expect(known.depthCues).toEqual([{ side: "request", path: "p", cue: "known-shape" }, { side: "request", path: "p.inner", cue: "known-shape" }]);
+    expect(known.depthCues).toEqual([
+      { side: "request", path: "p", cue: "known-shape" },
+      { side: "request", path: "p.inner", cue: "known-shape" },
+    ]);
     expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
   });
 
-  test("a sample cut inside a struct tells what it holds, not what it lacks", () => {
+  it("a sample cut inside a struct tells what it holds, not what it lacks", () => {
     const facts = xmlSampleFacts("<r>\n  <list>\n    <item><a>1</a><b>2</b>")!;
     const list = { name: "list", type: "Item []" };
     expect([...facts.childrenOf(list)!]).toEqual(["a", "b"]);
@@ -94,25 +204,54 @@ describe("depth", () => {
     expect(xmlSampleFacts("<r><list><item><a>1</a></item></list></r>")!.isPartial?.(list)).toBe(false);
   });
 
-  test.each<[string, { given: string; want: { children: string[]; partial: boolean; value: string | undefined } }]>([
-    ["a whole JSON sample, lists wrapped TOP's way", { given: '{"x_response":{"r":{"items":{"item":[{"a":1,"b":"2"}]},"c":true}}}', want: { children: ["a", "b"], partial: false, value: "2" } }],
-    ["a JSON sample cut inside a list item", { given: '{"x_response":{"r":{"items":[{"a":1,"b":"2","c', want: { children: ["a", "b"], partial: true, value: "2" } }],
+  it.each<[string, { given: string; want: { children: string[]; partial: boolean; value: string | undefined } }]>([
+    [
+      "a whole JSON sample, lists wrapped TOP's way",
+      {
+        given: '{"x_response":{"r":{"items":{"item":[{"a":1,"b":"2"}]},"c":true}}}',
+        want: { children: ["a", "b"], partial: false, value: "2" },
+      },
+    ],
+    [
+      "a JSON sample cut inside a list item",
+      {
+        given: '{"x_response":{"r":{"items":[{"a":1,"b":"2","c',
+        want: { children: ["a", "b"], partial: true, value: "2" },
+      },
+    ],
   ])("JSON sample facts: %s", (_title, { given, want }) => {
     const facts = jsonSampleFacts(given)!;
     const items = { name: "items", type: "Item []" };
-    expect({ children: [...facts.childrenOf(items)!], partial: facts.isPartial!(items), value: facts.valueOf(items, "b") }).toEqual(want);
+    expect({
+      children: [...facts.childrenOf(items)!],
+      partial: facts.isPartial!(items),
+      value: facts.valueOf(items, "b"),
+    }).toEqual(want);
   });
 
-  test("a Java sample cut by its source is partial for the objects not yet handed on", () => {
-    const cut = ["DemoRequest req = new DemoRequest();", "DemoRequest.Outer obj1 = new DemoRequest.Outer();", "DemoRequest.Inner obj2 = new DemoRequest.Inner();", 'obj2.setA("1");', "obj1.setInner(obj2);", 'obj1.setB("x'].join("\n");
+  it("a Java sample cut by its source is partial for the objects not yet handed on", () => {
+    const cut = [
+      "DemoRequest req = new DemoRequest();",
+      "DemoRequest.Outer obj1 = new DemoRequest.Outer();",
+      "DemoRequest.Inner obj2 = new DemoRequest.Inner();",
+      'obj2.setA("1");',
+      "obj1.setInner(obj2);",
+      'obj1.setB("x',
+    ].join("\n");
     const facts = javaSampleFacts(cut);
     const outer = { name: "p", type: "Outer" };
     const inner = { name: "inner", type: "Inner" };
-    expect([facts.isPartial?.(outer), facts.isPartial?.(inner), [...facts.childrenOf(inner)!]]).toEqual([true, false, ["a"]]);
-    expect(javaSampleFacts(cut + '");\nreq.setP(obj1);\nDemoResponse rsp = client.execute(req);').isPartial?.(outer)).toBe(false);
+    expect([facts.isPartial?.(outer), facts.isPartial?.(inner), [...facts.childrenOf(inner)!]]).toEqual([
+      true,
+      false,
+      ["a"],
+    ]);
+    expect(
+      javaSampleFacts(cut + '");\nreq.setP(obj1);\nDemoResponse rsp = client.execute(req);').isPartial?.(outer),
+    ).toBe(false);
   });
 
-  test.each<[string, { given: string; want: string }]>([
+  it.each<[string, { given: string; want: string }]>([
     ["numbers in front of each line", { given: "1 <a>\n2   <b>x</b>\n3 </a>", want: "<a>\n  <b>x</b>\n</a>" }],
     ["numbers on lines of their own first", { given: "1\n2\n3\n<a>\n<b/>\n</a>", want: "<a>\n<b/>\n</a>" }],
     ["code that is not numbered stays as is", { given: "<a>\n  <n>1</n>\n</a>", want: "<a>\n  <n>1</n>\n</a>" }],
@@ -123,24 +262,64 @@ describe("depth", () => {
 
 describe("cells", () => {
   const one = (rows: string[], after: string[] = []) => read(request(rows, after)).request;
-  test.each<[string, { given: Field[]; want: Partial<Field> }]>([
-    ["a lone word cell on a nested row is the description", { given: one(["p Outer 可选 外层", ...leaf("dist", "String", "distType")]), want: { description: "distType" } }],
-    ["a lone Chinese cell is the description", { given: one(["p Outer 可选 外层", ...leaf("name", "String", "用户名")]), want: { description: "用户名" } }],
-    ["a lone number is the example", { given: one(["p Outer 可选 外层", ...leaf("value", "String", "1")]), want: { example: "1" } }],
-    ["a lone JSON cell is the example", { given: one(["p Outer 可选 外层", ...leaf("labels", "String []", '["A","B"]')]), want: { example: '["A","B"]' } }],
-    ["a 默认值 bullet on a nested row is a limit", { given: one(["p Outer 可选 外层", ...leaf("size", "Number", "默认值:20", "10", "页大小")]), want: { example: "10", description: "页大小", limits: { default: "20" } } }],
+  it.each<[string, { given: Field[]; want: Partial<Field> }]>([
+    [
+      "a lone word cell on a nested row is the description",
+      { given: one(["p Outer 可选 外层", ...leaf("dist", "String", "distType")]), want: { description: "distType" } },
+    ],
+    [
+      "a lone Chinese cell is the description",
+      { given: one(["p Outer 可选 外层", ...leaf("name", "String", "用户名")]), want: { description: "用户名" } },
+    ],
+    [
+      "a lone number is the example",
+      { given: one(["p Outer 可选 外层", ...leaf("value", "String", "1")]), want: { example: "1" } },
+    ],
+    [
+      "a lone JSON cell is the example",
+      {
+        given: one(["p Outer 可选 外层", ...leaf("labels", "String []", '["A","B"]')]),
+        want: { example: '["A","B"]' },
+      },
+    ],
+    [
+      "a 默认值 bullet on a nested row is a limit",
+      {
+        given: one(["p Outer 可选 外层", ...leaf("size", "Number", "默认值:20", "10", "页大小")]),
+        want: { example: "10", description: "页大小", limits: { default: "20" } },
+      },
+    ],
   ])("%s", (_title, { given, want }) => {
     expect(given[0]!.fields![0]).toMatchObject(want);
   });
 
-  test.each<[string, { given: string[]; after?: string[]; want: Partial<Field> }]>([
-    ["a top-level XML example is kept whole, Chinese text inside included", { given: ["x String 可选 <a><b>中文 名</b></a> 一个XML"], want: { example: "<a><b>中文 名</b></a>", description: "一个XML" } }],
-    ["a top-level JSON example runs to its balanced end", { given: ['x String 可选 {"k":"值 }","n":[1,2]} 扩展信息'], want: { example: '{"k":"值 }","n":[1,2]}', description: "扩展信息" } }],
+  it.each<[string, { given: string[]; after?: string[]; want: Partial<Field> }]>([
+    [
+      "a top-level XML example is kept whole, Chinese text inside included",
+      {
+        given: ["x String 可选 <a><b>中文 名</b></a> 一个XML"],
+        want: { example: "<a><b>中文 名</b></a>", description: "一个XML" },
+      },
+    ],
+    [
+      "a top-level JSON example runs to its balanced end",
+      {
+        given: ['x String 可选 {"k":"值 }","n":[1,2]} 扩展信息'],
+        want: { example: '{"k":"值 }","n":[1,2]}', description: "扩展信息" },
+      },
+    ],
     [
       "the Java literal settles an example with spaces and Chinese words, its runs of spaces folded",
-      { given: ["x String 可选 红色 XL 码 颜色和尺码"], after: ["请求示例", "", "DemoGetRequest req = new DemoGetRequest();", 'req.setX("红色   XL  码");'], want: { example: "红色 XL 码", description: "颜色和尺码" } },
+      {
+        given: ["x String 可选 红色 XL 码 颜色和尺码"],
+        after: ["请求示例", "", "DemoGetRequest req = new DemoGetRequest();", 'req.setX("红色   XL  码");'],
+        want: { example: "红色 XL 码", description: "颜色和尺码" },
+      },
     ],
-    ["特殊可选 is optional", { given: ["tid Number 特殊可选 2222 淘宝订单ID,必选"], want: { name: "tid", example: "2222" } }],
+    [
+      "特殊可选 is optional",
+      { given: ["tid Number 特殊可选 2222 淘宝订单ID,必选"], want: { name: "tid", example: "2222" } },
+    ],
   ])("%s", (_title, { given, after, want }) => {
     const field = one(given, after)[0]!;
     expect(field).toMatchObject(want);

@@ -1,9 +1,9 @@
 // Every doc type seen on TOP pages and in the catalogue, mapped deliberately; an unknown one is a diagnostic.
-import { expect, test } from "vitest";
+import { expect, it } from "vitest";
 import { parseTypeCell } from "../../generator/normalize/types.js";
 import type { Diagnostic } from "../../generator/model/types.js";
 
-test.each<[string, { type: string; list: boolean; struct: boolean; unknown?: true }]>([
+it.each<[string, { type: string; list: boolean; struct: boolean; unknown?: true }]>([
   ["String", { type: "String", list: false, struct: false }],
   ["Number", { type: "Number", list: false, struct: false }],
   ["Boolean", { type: "Boolean", list: false, struct: false }],
@@ -39,8 +39,14 @@ test.each<[string, { type: string; list: boolean; struct: boolean; unknown?: tru
   expect(parseTypeCell(cell, { name: "f" }, [])).toEqual(want);
 });
 
-test("a type cell that is no type at all is a warning naming the field and line, read as String", () => {
+it("a type cell that is no type at all is a warning naming the field and line, read as String", () => {
   const diagnostics: Diagnostic[] = [];
-  expect(parseTypeCell("List<Foo>", { name: "items", line: 7 }, diagnostics)).toEqual({ type: "String", list: false, struct: false });
-  expect(diagnostics).toEqual([{ level: "warning", message: 'unknown type "List<Foo>" on items; treated as String', line: 7 }]);
+  expect(parseTypeCell("List<Foo>", { name: "items", line: 7 }, diagnostics)).toEqual({
+    type: "String",
+    list: false,
+    struct: false,
+  });
+  expect(diagnostics).toEqual([
+    { level: "warning", message: 'unknown type "List<Foo>" on items; treated as String', line: 7 },
+  ]);
 });

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyOverrides, parseOverrides } from "../../generator/overrides/overrides.js";
 import { parseDoc } from "../../generator/project/parse.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
@@ -16,7 +16,8 @@ const PAGE = `${METHOD}.txt`;
 const seed = (): ApiSpec => parseDoc(join(REPO, "docs", PAGE), REPO);
 const named = (fields: Field[], name: string) => fields.find((f) => f.name === name);
 const file = (overrides: unknown[]) => JSON.stringify({ method: METHOD, overrides }, null, 2) + "\n";
-const apply = (overrides: unknown[]) => applyOverrides(seed(), parseOverrides(file(overrides), "overrides/x.json", METHOD));
+const apply = (overrides: unknown[]) =>
+  applyOverrides(seed(), parseOverrides(file(overrides), "overrides/x.json", METHOD));
 
 function thrown(f: () => unknown): InputError {
   try {
@@ -29,16 +30,73 @@ function thrown(f: () => unknown): InputError {
 }
 
 describe("applied", () => {
-  test.each([
-    ["set a type", { given: { path: "request.refund_points", set: { type: "String" } }, want: (s: ApiSpec) => named(s.request, "refund_points")?.type === "String" }],
-    ["set required", { given: { path: "request.store_id", set: { required: true } }, want: (s: ApiSpec) => named(s.request, "store_id")?.required === true }],
-    ["unset required", { given: { path: "request.out_request_no", set: { required: false } }, want: (s: ApiSpec) => named(s.request, "out_request_no")?.required === undefined }],
-    ["tighten a limit inside a struct", { given: { path: "request.refund_bill_list.title", set: { limits: { maxLength: 32 } } }, want: (s: ApiSpec) => named(named(s.request, "refund_bill_list")!.fields!, "title")?.limits?.maxLength === 32 }],
-    ["remove a limit", { given: { path: "request.out_request_no", set: { limits: { maxLength: null } } }, want: (s: ApiSpec) => named(s.request, "out_request_no")?.limits === undefined }],
-    ["replace an enum", { given: { path: "request.refund_bill_list.type", set: { enum: ["CASH", "ALIPAY"] } }, want: (s: ApiSpec) => named(named(s.request, "refund_bill_list")!.fields!, "type")?.enum?.map((e) => e.value).join() === "CASH,ALIPAY" }],
-    ["a description", { given: { path: "response.gmt_refund", set: { description: "退款时间 (GMT+8)" } }, want: (s: ApiSpec) => named(s.response, "gmt_refund")?.description === "退款时间 (GMT+8)" }],
-    ["add a field", { given: { path: "request.refund_bill_list.memo", add: { type: "String", description: "备注" } }, want: (s: ApiSpec) => named(named(s.request, "refund_bill_list")!.fields!, "memo")?.type === "String" }],
-    ["remove a field", { given: { path: "response.extend_params", remove: true }, want: (s: ApiSpec) => named(s.response, "extend_params") === undefined }],
+  it.each([
+    [
+      "set a type",
+      {
+        given: { path: "request.refund_points", set: { type: "String" } },
+        want: (s: ApiSpec) => named(s.request, "refund_points")?.type === "String",
+      },
+    ],
+    [
+      "set required",
+      {
+        given: { path: "request.store_id", set: { required: true } },
+        want: (s: ApiSpec) => named(s.request, "store_id")?.required === true,
+      },
+    ],
+    [
+      "unset required",
+      {
+        given: { path: "request.out_request_no", set: { required: false } },
+        want: (s: ApiSpec) => named(s.request, "out_request_no")?.required === undefined,
+      },
+    ],
+    [
+      "tighten a limit inside a struct",
+      {
+        given: { path: "request.refund_bill_list.title", set: { limits: { maxLength: 32 } } },
+        want: (s: ApiSpec) => named(named(s.request, "refund_bill_list")!.fields!, "title")?.limits?.maxLength === 32,
+      },
+    ],
+    [
+      "remove a limit",
+      {
+        given: { path: "request.out_request_no", set: { limits: { maxLength: null } } },
+        want: (s: ApiSpec) => named(s.request, "out_request_no")?.limits === undefined,
+      },
+    ],
+    [
+      "replace an enum",
+      {
+        given: { path: "request.refund_bill_list.type", set: { enum: ["CASH", "ALIPAY"] } },
+        want: (s: ApiSpec) =>
+          named(named(s.request, "refund_bill_list")!.fields!, "type")
+            ?.enum?.map((e) => e.value)
+            .join() === "CASH,ALIPAY",
+      },
+    ],
+    [
+      "a description",
+      {
+        given: { path: "response.gmt_refund", set: { description: "退款时间 (GMT+8)" } },
+        want: (s: ApiSpec) => named(s.response, "gmt_refund")?.description === "退款时间 (GMT+8)",
+      },
+    ],
+    [
+      "add a field",
+      {
+        given: { path: "request.refund_bill_list.memo", add: { type: "String", description: "备注" } },
+        want: (s: ApiSpec) => named(named(s.request, "refund_bill_list")!.fields!, "memo")?.type === "String",
+      },
+    ],
+    [
+      "remove a field",
+      {
+        given: { path: "response.extend_params", remove: true },
+        want: (s: ApiSpec) => named(s.response, "extend_params") === undefined,
+      },
+    ],
   ])("%s", (_, { given, want }) => {
     expect(want(seed())).toBe(false);
     const { spec, warnings } = apply([{ ...given, reason: "the Java SDK says so" }]);
@@ -47,17 +105,35 @@ describe("applied", () => {
     expect(spec.overrides?.map((o) => [o.path, o.reason])).toEqual([[given.path, "the Java SDK says so"]]);
   });
 
-  test("the spec records what the page said", () => {
+  it("the spec records what the page said", () => {
     const { spec } = apply([{ path: "request.refund_points", set: { type: "String", required: true }, reason: "r" }]);
     expect(spec.overrides?.[0]?.page).toEqual({ type: "Number", required: null });
   });
 });
 
 describe("no-op: warns", () => {
-  test.each([
-    ["set to what the page says", { given: { path: "request.refund_points", set: { type: "Number" } }, want: /overrides\/x\.json:4: override of request\.refund_points changes nothing/ }],
-    ["add what the page has", { given: { path: "request.store_id", add: { type: "String", example: "100004", description: "零售+门店ID" } }, want: /x\.json:4: override adds request\.store_id, which the page now has/ }],
-    ["remove what the page no longer has", { given: { path: "response.no_such", remove: true }, want: /override removes response\.no_such, which the page no longer has/ }],
+  it.each([
+    [
+      "set to what the page says",
+      {
+        given: { path: "request.refund_points", set: { type: "Number" } },
+        want: /overrides\/x\.json:4: override of request\.refund_points changes nothing/,
+      },
+    ],
+    [
+      "add what the page has",
+      {
+        given: { path: "request.store_id", add: { type: "String", example: "100004", description: "零售+门店ID" } },
+        want: /x\.json:4: override adds request\.store_id, which the page now has/,
+      },
+    ],
+    [
+      "remove what the page no longer has",
+      {
+        given: { path: "response.no_such", remove: true },
+        want: /override removes response\.no_such, which the page no longer has/,
+      },
+    ],
   ])("%s", (_, { given, want }) => {
     if ("add" in given) expect(named(seed().request, "store_id")?.description).toBe(given.add.description);
     const { spec, warnings } = apply([{ ...given, reason: "r" }]);
@@ -68,14 +144,50 @@ describe("no-op: warns", () => {
 });
 
 describe("bad overrides: InputError with file and line", () => {
-  test.each([
-    ["a field the page no longer has", { given: [{ path: "request.refund_points", set: { type: "String" }, reason: "r" }, { path: "request.gone_field", set: { type: "String" }, reason: "r" }], want: /^overrides\/x\.json:11: override of request\.gone_field: the page no longer has this field/ }],
-    ["a struct the page no longer has", { given: [{ path: "request.no_struct.x", add: { type: "String" }, reason: "r" }], want: /^overrides\/x\.json:4: .*no longer a struct/ }],
-    ["no reason", { given: [{ path: "request.refund_points", set: { type: "String" } }], want: /^overrides\/x\.json:4: override of request\.refund_points has no "reason"/ }],
-    ["an empty reason", { given: [{ path: "request.refund_points", set: { type: "String" }, reason: " " }], want: /has no "reason"/ }],
-    ["two operations", { given: [{ path: "request.refund_points", set: { type: "String" }, remove: true, reason: "r" }], want: /exactly one of/ }],
-    ["an unknown key in set", { given: [{ path: "request.refund_points", set: { typ: "String" }, reason: "r" }], want: /unknown key "typ"/ }],
-    ["a struct type by set", { given: [{ path: "request.refund_points", set: { type: "FundBill" }, reason: "r" }], want: /scalar type/ }],
+  it.each([
+    [
+      "a field the page no longer has",
+      {
+        given: [
+          { path: "request.refund_points", set: { type: "String" }, reason: "r" },
+          { path: "request.gone_field", set: { type: "String" }, reason: "r" },
+        ],
+        want: /^overrides\/x\.json:11: override of request\.gone_field: the page no longer has this field/,
+      },
+    ],
+    [
+      "a struct the page no longer has",
+      {
+        given: [{ path: "request.no_struct.x", add: { type: "String" }, reason: "r" }],
+        want: /^overrides\/x\.json:4: .*no longer a struct/,
+      },
+    ],
+    [
+      "no reason",
+      {
+        given: [{ path: "request.refund_points", set: { type: "String" } }],
+        want: /^overrides\/x\.json:4: override of request\.refund_points has no "reason"/,
+      },
+    ],
+    [
+      "an empty reason",
+      { given: [{ path: "request.refund_points", set: { type: "String" }, reason: " " }], want: /has no "reason"/ },
+    ],
+    [
+      "two operations",
+      {
+        given: [{ path: "request.refund_points", set: { type: "String" }, remove: true, reason: "r" }],
+        want: /exactly one of/,
+      },
+    ],
+    [
+      "an unknown key in set",
+      { given: [{ path: "request.refund_points", set: { typ: "String" }, reason: "r" }], want: /unknown key "typ"/ },
+    ],
+    [
+      "a struct type by set",
+      { given: [{ path: "request.refund_points", set: { type: "FundBill" }, reason: "r" }], want: /scalar type/ },
+    ],
   ])("%s", (_, { given, want }) => {
     const text = file(given);
     const e = thrown(() => applyOverrides(seed(), parseOverrides(text, "overrides/x.json", METHOD)));
@@ -89,7 +201,8 @@ describe("bad overrides: InputError with file and line", () => {
 const BIN = join(REPO, "bin", "topgen.js");
 const scratch: string[] = [];
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
+    throw new Error("run `npm run build` before the CLI tests");
 });
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -101,7 +214,9 @@ function project(overrides: unknown[]): string {
   mkdirSync(join(dir, "overrides"));
   cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
   writeFileSync(join(dir, "overrides", `${METHOD}.json`), file(overrides));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
   return dir;
 }
@@ -112,27 +227,48 @@ const topgen = (cwd: string, ...args: string[]) => {
 const specOf = (dir: string) => JSON.parse(readFileSync(join(dir, "specs", `${METHOD}.json`), "utf8")) as ApiSpec;
 
 describe("CLI", () => {
-  test("parse applies and records; check stays green; a no-op warns in parse and check", () => {
-    const dir = project([{ path: "request.refund_points", set: { type: "String" }, reason: "the Java SDK has String" }]);
+  it("parse applies and records; check stays green; a no-op warns in parse and check", () => {
+    const dir = project([
+      { path: "request.refund_points", set: { type: "String" }, reason: "the Java SDK has String" },
+    ]);
     expect(topgen(dir, "parse", "docs").code).toBe(0);
     expect(named(specOf(dir).request, "refund_points")?.type).toBe("String");
-    expect(specOf(dir).overrides).toEqual([{ path: "request.refund_points", reason: "the Java SDK has String", page: { type: "Number" } }]);
+    expect(specOf(dir).overrides).toEqual([
+      { path: "request.refund_points", reason: "the Java SDK has String", page: { type: "Number" } },
+    ]);
     expect(topgen(dir, "generate").code).toBe(0);
     expect(readFileSync(join(dir, "generated", `${METHOD}.ts`), "utf8")).toMatch(/readonly refund_points\?: string;/);
     const check = topgen(dir, "check");
     expect(check.code).toBe(0);
     expect(check.stderr).toBe("");
     // The page is fixed: the override changes nothing now.
-    writeFileSync(join(dir, "docs", PAGE), readFileSync(join(dir, "docs", PAGE), "utf8").replace("refund_points Number", "refund_points String"));
+    writeFileSync(
+      join(dir, "docs", PAGE),
+      readFileSync(join(dir, "docs", PAGE), "utf8").replace("refund_points Number", "refund_points String"),
+    );
     const parse = topgen(dir, "parse", "docs");
     expect(parse.code).toBe(0);
-    expect(parse.stderr).toMatch(/^topgen: warning: overrides\/alibaba\.nlife\.b2c\.trade\.refund\.json:4: override of request\.refund_points changes nothing/);
+    expect(parse.stderr).toMatch(
+      /^topgen: warning: overrides\/alibaba\.nlife\.b2c\.trade\.refund\.json:4: override of request\.refund_points changes nothing/,
+    );
     expect(topgen(dir, "check").stderr).toMatch(/changes nothing/);
   });
 
-  test.each([
-    ["stale field", { given: [{ path: "request.no_such_field", set: { type: "String" }, reason: "r" }], want: /^topgen: overrides\/alibaba\.nlife\.b2c\.trade\.refund\.json:4: override of request\.no_such_field: the page no longer has this field/ }],
-    ["reason missing", { given: [{ path: "request.refund_points", set: { type: "String" } }], want: /^topgen: overrides\/alibaba\.nlife\.b2c\.trade\.refund\.json:4: override of request\.refund_points has no "reason"/ }],
+  it.each([
+    [
+      "stale field",
+      {
+        given: [{ path: "request.no_such_field", set: { type: "String" }, reason: "r" }],
+        want: /^topgen: overrides\/alibaba\.nlife\.b2c\.trade\.refund\.json:4: override of request\.no_such_field: the page no longer has this field/,
+      },
+    ],
+    [
+      "reason missing",
+      {
+        given: [{ path: "request.refund_points", set: { type: "String" } }],
+        want: /^topgen: overrides\/alibaba\.nlife\.b2c\.trade\.refund\.json:4: override of request\.refund_points has no "reason"/,
+      },
+    ],
   ])("%s: parse and check exit 2 naming file and line", (_, { given, want }) => {
     const dir = project(given);
     for (const command of ["parse", "check"]) {
@@ -142,8 +278,10 @@ describe("CLI", () => {
     }
   });
 
-  test("add of a new version of the page keeps the overrides", () => {
-    const dir = project([{ path: "request.refund_points", set: { type: "String" }, reason: "the Java SDK has String" }]);
+  it("add of a new version of the page keeps the overrides", () => {
+    const dir = project([
+      { path: "request.refund_points", set: { type: "String" }, reason: "the Java SDK has String" },
+    ]);
     expect(topgen(dir, "parse", "docs").code).toBe(0);
     const page = readFileSync(join(dir, "docs", PAGE), "utf8");
     const newer = page.replace("外部请求号", "外部请求号 (新)");

@@ -5,10 +5,21 @@
 // repository's own `npm ci` has put every package this needs there. One app serves every check; the gateway is
 // on 127.0.0.1.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
 import { type Gateway, startGateway } from "../runtime/fixtures/gateway.js";
 import { NLIFE_SAMPLE } from "../runtime/fixtures/samples.js";
@@ -44,7 +55,8 @@ async function ok(cwd: string, command: string, args: string[]): Promise<Run> {
   return r;
 }
 
-const npm = (cwd: string, ...args: string[]) => ok(cwd, "npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"]);
+const npm = (cwd: string, ...args: string[]) =>
+  ok(cwd, "npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"]);
 const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
 
 function du(path: string): number {
@@ -54,7 +66,14 @@ function du(path: string): number {
 }
 
 // skipLibCheck off: the runtime's declarations are checked under the app's strict settings (once, in the first compile).
-const STRICT = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, target: "ES2022", types: ["node"], skipLibCheck: false };
+const STRICT = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  target: "ES2022",
+  types: ["node"],
+  skipLibCheck: false,
+};
 const AGAIN = { ...STRICT, skipLibCheck: true };
 
 /** The app's code: one typed call through the generated SDK; prints what it read. `cjs`: no top-level await. */
@@ -92,16 +111,30 @@ beforeAll(async () => {
   // The sources as a clean clone has them (no dist/), with this repository's installed tools.
   const src = join(work, "src");
   mkdirSync(src);
-  for (const f of ["package.json", "README.md", "tsconfig.json", "tsconfig.build.json", "topgen.config.schema.json", "bin", "generator", "templates"]) {
+  for (const f of [
+    "package.json",
+    "README.md",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "topgen.config.schema.json",
+    "bin",
+    "generator",
+    "templates",
+  ]) {
     cpSync(join(REPO, f), join(src, f), { recursive: true });
   }
-  cpSync(join(REPO, "runtime"), join(src, "runtime"), { recursive: true, filter: (p) => !p.includes(`${join(REPO, "runtime", "dist")}`) });
+  cpSync(join(REPO, "runtime"), join(src, "runtime"), {
+    recursive: true,
+    filter: (p) => !p.includes(`${join(REPO, "runtime", "dist")}`),
+  });
   symlinkSync(join(REPO, "node_modules"), join(src, "node_modules"), "dir");
   await npm(src, "pack", "--workspaces", "--include-workspace-root", "--pack-destination", work);
 
   app = join(work, "app");
   mkdirSync(join(app, "src"), { recursive: true });
-  const lock = JSON.parse(readFileSync(join(REPO, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
+  const lock = JSON.parse(readFileSync(join(REPO, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string }>;
+  };
   const pinned = (name: string) => lock.packages[`node_modules/${name}`]!.version!;
   writeFileSync(
     join(app, "package.json"),
@@ -113,7 +146,11 @@ beforeAll(async () => {
         type: "module",
         scripts: { build: "tsc -p tsconfig.json" },
         dependencies: { "@topgen/runtime": "file:../topgen-runtime-0.1.0.tgz" },
-        devDependencies: { topgen: "file:../topgen-0.1.0.tgz", typescript: pinned("typescript"), "@types/node": pinned("@types/node") },
+        devDependencies: {
+          topgen: "file:../topgen-0.1.0.tgz",
+          typescript: pinned("typescript"),
+          "@types/node": pinned("@types/node"),
+        },
       },
       null,
       2,
@@ -131,12 +168,16 @@ afterAll(async () => {
 const topgen = (...args: string[]) => node(app, join(app, "node_modules", "topgen", "bin", "topgen.js"), ...args);
 
 describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () => {
-  test("the tarballs hold built code: the bin runs, the runtime has its types and one dependency", async () => {
+  it("the tarballs hold built code: the bin runs, the runtime has its types and one dependency", async () => {
     const version = await topgen("--version");
     expect(version.code).toBe(0);
-    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version);
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version,
+    );
     const runtime = join(app, "node_modules", "@topgen", "runtime");
-    const pkg = JSON.parse(readFileSync(join(runtime, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(runtime, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(pkg.dependencies)).toEqual(["lossless-json"]);
     const files = readdirSync(join(runtime, "dist"));
     expect(files).toContain("index.js");
@@ -144,15 +185,20 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
 
-  test("init writes a config with a $schema shipped in the package, the docs folder and scripts; a second init refuses", async () => {
+  it("init writes a config with a $schema shipped in the package, the docs folder and scripts; a second init refuses", async () => {
     const r = await topgen("init");
     expect(r.code, r.stderr).toBe(0);
     const config = JSON.parse(readFileSync(join(app, "topgen.config.json"), "utf8")) as Record<string, string>;
     expect(existsSync(join(app, config["$schema"]!))).toBe(true);
     expect(config["$schema"]).toBe("./node_modules/topgen/topgen.config.schema.json");
     expect(existsSync(join(app, config["docs"]!))).toBe(true);
-    const scripts = (JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-    expect(scripts).toMatchObject({ build: "tsc -p tsconfig.json", "topgen:generate": "topgen build", "topgen:check": "topgen check" });
+    const scripts = (JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { scripts: Record<string, string> })
+      .scripts;
+    expect(scripts).toMatchObject({
+      build: "tsc -p tsconfig.json",
+      "topgen:generate": "topgen build",
+      "topgen:check": "topgen check",
+    });
     const before = readFileSync(join(app, "topgen.config.json"), "utf8");
     const again = await topgen("init", "--out", "elsewhere");
     expect(again.code).toBe(2);
@@ -160,7 +206,7 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     expect(readFileSync(join(app, "topgen.config.json"), "utf8")).toBe(before);
   });
 
-  test("add a page: the SDK imports the runtime package; the app compiles strict (nodenext ESM) and reads the typed response", async () => {
+  it("add a page: the SDK imports the runtime package; the app compiles strict (nodenext ESM) and reads the typed response", async () => {
     const added = await topgen("add", join(REPO, "docs", PAGE));
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/^added alibaba\.nlife\.b2c\.trade\.refund: /);
@@ -170,7 +216,16 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     writeFileSync(join(app, "src", "main.ts"), mainSource("./generated", false));
     writeFileSync(
       join(app, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", rootDir: "src", outDir: "dist" }, include: ["src"] }),
+      JSON.stringify({
+        compilerOptions: {
+          ...STRICT,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          rootDir: "src",
+          outDir: "dist",
+        },
+        include: ["src"],
+      }),
     );
     await npm(app, "run", "build");
     gateway.reply({ body: NLIFE_SAMPLE });
@@ -180,19 +235,32 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     expect(gateway.received.at(-1)?.signatureOk).toBe(true);
   });
 
-  test("moduleResolution bundler compiles the same app", async () => {
+  it("moduleResolution bundler compiles the same app", async () => {
     writeFileSync(
       join(app, "tsconfig.bundler.json"),
-      JSON.stringify({ compilerOptions: { ...AGAIN, module: "esnext", moduleResolution: "bundler", rootDir: "src", outDir: "dist-bundler" }, include: ["src"] }),
+      JSON.stringify({
+        compilerOptions: {
+          ...AGAIN,
+          module: "esnext",
+          moduleResolution: "bundler",
+          rootDir: "src",
+          outDir: "dist-bundler",
+        },
+        include: ["src"],
+      }),
     );
-    await ok(app, process.execPath, [join(app, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.bundler.json"]);
+    await ok(app, process.execPath, [
+      join(app, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      "tsconfig.bundler.json",
+    ]);
     gateway.reply({ body: NLIFE_SAMPLE });
     const called = await node(app, "dist-bundler/main.js", gateway.url);
     expect(called.code, called.stderr).toBe(0);
     expect(JSON.parse(called.stdout)).toEqual(ANSWER);
   });
 
-  test("a CommonJS part of the app (require of the ESM runtime, Node >= 20.19) compiles under nodenext and runs", async () => {
+  it("a CommonJS part of the app (require of the ESM runtime, Node >= 20.19) compiles under nodenext and runs", async () => {
     const cjs = join(app, "cjs");
     mkdirSync(cjs);
     writeFileSync(join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }));
@@ -201,7 +269,10 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     writeFileSync(join(cjs, "main.ts"), mainSource("./generated", true));
     writeFileSync(
       join(cjs, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { ...AGAIN, module: "nodenext", moduleResolution: "nodenext", rootDir: ".", outDir: "dist" }, include: ["main.ts", "generated"] }),
+      JSON.stringify({
+        compilerOptions: { ...AGAIN, module: "nodenext", moduleResolution: "nodenext", rootDir: ".", outDir: "dist" },
+        include: ["main.ts", "generated"],
+      }),
     );
     await ok(app, process.execPath, [join(app, "node_modules", "typescript", "bin", "tsc"), "-p", "cjs/tsconfig.json"]);
     expect(readFileSync(join(cjs, "dist", "main.js"), "utf8")).toContain('require("@topgen/runtime")');
@@ -211,7 +282,7 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     expect(JSON.parse(called.stdout)).toEqual(ANSWER);
   });
 
-  test("the app's CI step: check passes, then an edited doc page makes it exit 1 with the fix", async () => {
+  it("the app's CI step: check passes, then an edited doc page makes it exit 1 with the fix", async () => {
     const clean = await run(app, "npm", ["run", "--silent", "topgen:check"]);
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
     const config = JSON.parse(readFileSync(join(app, "topgen.config.json"), "utf8")) as Record<string, string>;
@@ -227,7 +298,7 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     writeFileSync(page, text);
   });
 
-  test("production install: only the runtime and its one dependency, under 1 MiB, and the app still runs", async () => {
+  it("production install: only the runtime and its one dependency, under 1 MiB, and the app still runs", async () => {
     await npm(app, "ci", "--omit=dev", "--ignore-scripts");
     const installed = readdirSync(join(app, "node_modules"))
       .filter((n) => !n.startsWith("."))

@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../generator/config/config.js";
 import { checkProject, parseDocs, writeSpecs } from "../../generator/project/project.js";
 import { generateProject } from "../../generator/project/targets.js";
@@ -28,7 +28,9 @@ async function project(extra: Record<string, unknown> = {}): Promise<Config> {
   mkdirSync(join(dir, "docs"));
   for (const m of [REFUND, DEAL]) cpSync(join(REPO, "docs", `${m}.txt`), join(dir, "docs", `${m}.txt`));
   cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js")).split("\\").join("/");
+  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
+    .split("\\")
+    .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, templates: "templates", ...extra }));
   const config = loadConfig(dir);
   writeSpecs(parseDocs([config.docs], config), config.specs);
@@ -36,11 +38,13 @@ async function project(extra: Record<string, unknown> = {}): Promise<Config> {
   return config;
 }
 
-const edit = (file: string, from: string, to: string) => writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
-const reasons = async (config: Config) => Object.fromEntries((await checkProject(config)).map((d) => [d.file, d.reason]));
+const edit = (file: string, from: string, to: string) =>
+  writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+const reasons = async (config: Config) =>
+  Object.fromEntries((await checkProject(config)).map((d) => [d.file, d.reason]));
 
 describe("check says why", () => {
-  test.each<[string, { given: (c: Config) => Promise<void> | void; want: Record<string, RegExp> }]>([
+  it.each<[string, { given: (c: Config) => Promise<void> | void; want: Record<string, RegExp> }]>([
     [
       "a doc page changed: its spec and its module, both from the docs",
       {
@@ -60,7 +64,8 @@ describe("check says why", () => {
           await generateProject(c);
         },
         want: {
-          [`specs/${REFUND}.json`]: /^same doc page, different spec: the reader or normalizer changed \(the generator\), or the spec was edited by hand$/,
+          [`specs/${REFUND}.json`]:
+            /^same doc page, different spec: the reader or normalizer changed \(the generator\), or the spec was edited by hand$/,
           [`generated/${REFUND}.ts`]: /\(the docs\)$/,
           "generated/topgen-manifest.json": /^the specs changed \(the docs\)$/,
         },
@@ -94,8 +99,8 @@ describe("check says why", () => {
   });
 });
 
-describe("the OpenAPI export as a target (config key \"openapi\")", () => {
-  test("generate writes the document `topgen openapi` prints; a second run writes nothing; check compares it", async () => {
+describe('the OpenAPI export as a target (config key "openapi")', () => {
+  it("generate writes the document `topgen openapi` prints; a second run writes nothing; check compares it", async () => {
     const config = await project({ openapi: "api/openapi.json" });
     const file = join(dir, "api", "openapi.json");
     expect(readFileSync(file, "utf8")).toBe(exportSpecsFolder(config.specs, dir).text);
@@ -113,13 +118,13 @@ describe("the OpenAPI export as a target (config key \"openapi\")", () => {
     expect(await checkProject(config)).toEqual([]);
   });
 
-  test("off by default: no document, nothing to compare", async () => {
+  it("off by default: no document, nothing to compare", async () => {
     const config = await project();
     expect(config.openapi).toBeUndefined();
     expect(await checkProject(config)).toEqual([]);
   });
 
-  test("a deleted or hand-edited document is drift, and generate puts it back", async () => {
+  it("a deleted or hand-edited document is drift, and generate puts it back", async () => {
     const config = await project({ openapi: "generated/openapi.json" });
     const file = join(config.out, "openapi.json");
     const text = readFileSync(file, "utf8");

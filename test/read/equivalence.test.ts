@@ -49,7 +49,9 @@ describe.each(SEEDS)("%s", (method) => {
   });
 
   it("HTML (tables) needs no guessing: no notes but the one every enum drawn from prose gets", () => {
-    expect((inputs["HTML (tables)"].diagnostics ?? []).filter((d) => !/: enum drawn from the description, /.test(d.message))).toEqual([]);
+    expect(
+      (inputs["HTML (tables)"].diagnostics ?? []).filter((d) => !/: enum drawn from the description, /.test(d.message)),
+    ).toEqual([]);
   });
 });
 

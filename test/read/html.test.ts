@@ -34,7 +34,8 @@ function pageWith(body: string): string {
   return `<!DOCTYPE html><html><body><h1>taobao.demo.get (示例)</h1><p>示例接口</p>${body}</body></html>`;
 }
 
-const REQUEST_HEADER = "<tr><th>名称</th><th>类型</th><th>是否必须</th><th>示例值</th><th>更多限制</th><th>描述</th></tr>";
+const REQUEST_HEADER =
+  "<tr><th>名称</th><th>类型</th><th>是否必须</th><th>示例值</th><th>更多限制</th><th>描述</th></tr>";
 const RESPONSE_HEADER = "<tr><th>名称</th><th>类型</th><th>示例值</th><th>描述</th></tr>";
 const EMPTY_REQUEST = `<h3>请求参数</h3><table>${REQUEST_HEADER}</table>`;
 
@@ -49,41 +50,77 @@ function shapes(rows: RawRow[]): Shape[] {
   return rows.map(({ line: _line, ...rest }) => rest);
 }
 
-
 describe("renderLines: the seeds' text layout", () => {
   const cases: Array<[string, { given: string; want: string[] }]> = [
-    ["block elements start lines; inline ones do not", { given: "<div>a <b>b</b> <span>c</span></div><div>d</div>", want: ["a b c", "d"] }],
-    ["whitespace collapses, also across elements and at line ends", { given: "<div>\n  a \t\n b  <i> c </i>  </div>", want: ["a b c"] }],
-    ["paragraphs and headings are set off by one blank line (margins collapse)", { given: "<h1>t</h1><p>x</p><p>y</p><div>z</div>", want: ["t", "", "x", "", "y", "", "z"] }],
+    [
+      "block elements start lines; inline ones do not",
+      { given: "<div>a <b>b</b> <span>c</span></div><div>d</div>", want: ["a b c", "d"] },
+    ],
+    [
+      "whitespace collapses, also across elements and at line ends",
+      { given: "<div>\n  a \t\n b  <i> c </i>  </div>", want: ["a b c"] },
+    ],
+    [
+      "paragraphs and headings are set off by one blank line (margins collapse)",
+      { given: "<h1>t</h1><p>x</p><p>y</p><div>z</div>", want: ["t", "", "x", "", "y", "", "z"] },
+    ],
     ["<br> ends a line; two make a blank line", { given: "<div>a<br>b<br><br>c</div>", want: ["a", "b", "", "c"] }],
-    ["<li> is a bullet whatever its depth; an empty one shows nothing", {
-      given: "<ul><li>a</li><li></li><li><ul><li>b</li><li>  </li></ul></li></ul>",
-      want: ["  • a", "  • b"],
-    }],
-    ["a table row is one line, cells joined by single spaces, empty cells add nothing", {
-      given: "<table><tr><th>名称</th><th>类型</th></tr><tr><td>a</td><td></td><td> b </td></tr></table>",
-      want: ["名称 类型", "a b"],
-    }],
-    ["after a cell with a list, the rest of the row continues the list", {
-      given: "<table><tr><td>n</td><td>String</td><td><ul><li>最大长度:64</li></ul></td><td>说明</td><td>更多</td></tr><tr><td>m</td></tr></table>",
-      want: ["n String", "  • 最大长度:64", "  • 说明", "  • 更多", "m"],
-    }],
-    ["a list that shows nothing does not turn the row into bullets", {
-      given: "<table><tr><td>n</td><td><ul><li></li><li hidden>x</li></ul></td><td>说明</td></tr></table>",
-      want: ["n 说明"],
-    }],
-    ["<pre> is verbatim; the newline before </pre> ends the last line", {
-      given: "<div>x</div><pre>\n  <b>a</b>  b\n\n    c\n</pre><div>y</div>",
-      want: ["x", "  a  b", "", "    c", "y"],
-    }],
-    ["entities are decoded once", { given: "<pre>&lt;v&gt;{&amp;quot;k&amp;quot;:1}&lt;/v&gt;</pre><p>a &amp; b &gt; c</p>", want: ["<v>{&quot;k&quot;:1}</v>", "", "a & b > c"] }],
-    ["&nbsp; does not collapse and shows as a space", { given: "<div>&nbsp;&nbsp;• a&nbsp;&nbsp;b</div>", want: ["  • a  b"] }],
-    ["scripts, styles, the head and hidden elements are dropped", {
-      given:
-        "<html><head><title>t</title><style>p{}</style></head><body><script>x()</script><div hidden>h</div>" +
-        "<div style='color:red; display: none'>s</div><div aria-hidden='true'>a</div><div class='x hidden'>c</div><div>shown</div></body></html>",
-      want: ["shown"],
-    }],
+    [
+      "<li> is a bullet whatever its depth; an empty one shows nothing",
+      {
+        given: "<ul><li>a</li><li></li><li><ul><li>b</li><li>  </li></ul></li></ul>",
+        want: ["  • a", "  • b"],
+      },
+    ],
+    [
+      "a table row is one line, cells joined by single spaces, empty cells add nothing",
+      {
+        given: "<table><tr><th>名称</th><th>类型</th></tr><tr><td>a</td><td></td><td> b </td></tr></table>",
+        want: ["名称 类型", "a b"],
+      },
+    ],
+    [
+      "after a cell with a list, the rest of the row continues the list",
+      {
+        given:
+          "<table><tr><td>n</td><td>String</td><td><ul><li>最大长度:64</li></ul></td><td>说明</td><td>更多</td></tr><tr><td>m</td></tr></table>",
+        want: ["n String", "  • 最大长度:64", "  • 说明", "  • 更多", "m"],
+      },
+    ],
+    [
+      "a list that shows nothing does not turn the row into bullets",
+      {
+        given: "<table><tr><td>n</td><td><ul><li></li><li hidden>x</li></ul></td><td>说明</td></tr></table>",
+        want: ["n 说明"],
+      },
+    ],
+    [
+      "<pre> is verbatim; the newline before </pre> ends the last line",
+      {
+        given: "<div>x</div><pre>\n  <b>a</b>  b\n\n    c\n</pre><div>y</div>",
+        want: ["x", "  a  b", "", "    c", "y"],
+      },
+    ],
+    [
+      "entities are decoded once",
+      {
+        given: "<pre>&lt;v&gt;{&amp;quot;k&amp;quot;:1}&lt;/v&gt;</pre><p>a &amp; b &gt; c</p>",
+        want: ["<v>{&quot;k&quot;:1}</v>", "", "a & b > c"],
+      },
+    ],
+    [
+      "&nbsp; does not collapse and shows as a space",
+      { given: "<div>&nbsp;&nbsp;• a&nbsp;&nbsp;b</div>", want: ["  • a  b"] },
+    ],
+    [
+      "scripts, styles, the head and hidden elements are dropped",
+      {
+        given:
+          "<html><head><title>t</title><style>p{}</style></head><body><script>x()</script><div hidden>h</div>" +
+          "<div style='color:red; display: none'>s</div><div aria-hidden='true'>a</div><div class='x hidden'>c</div><div>shown</div></body></html>",
+        want: ["shown"],
+      },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want }) => {
     expect(render(given)).toEqual(want);
@@ -105,26 +142,55 @@ describe("renderLines: the seeds' text layout", () => {
 
 describe("renderLines: each line knows its HTML source line", () => {
   const cases: Array<[string, { given: string[]; want: Array<[number, string]> }]> = [
-    ["text lines, blank lines take the line before", {
-      given: ["<p>", "  a", "</p>", "<p>b</p>"],
-      want: [[2, "a"], [2, ""], [4, "b"]],
-    }],
-    ["a table row is on the line of its first cell's text", {
-      given: ["<table>", "<tr>", "  <td>", "    n", "  </td><td>String</td>", "</tr>", "</table>"],
-      want: [[4, "n String"]],
-    }],
-    ["every <pre> line is on its own source line", {
-      given: ["<pre>", "a", "  <span>b</span>", "c</pre>"],
-      want: [[2, "a"], [3, "  b"], [4, "c"]],
-    }],
-    ["bullets are on the line of their item's text", {
-      given: ["<ul>", "<li>", "x", "</li><li>y</li>", "</ul>"],
-      want: [[3, "  • x"], [4, "  • y"]],
-    }],
-    ["entities do not shift lines", {
-      given: ["<div>&lt;a&gt;&amp;&nbsp;<br>", "&quot;b&quot;</div>"],
-      want: [[1, "<a>& "], [2, '"b"']],
-    }],
+    [
+      "text lines, blank lines take the line before",
+      {
+        given: ["<p>", "  a", "</p>", "<p>b</p>"],
+        want: [
+          [2, "a"],
+          [2, ""],
+          [4, "b"],
+        ],
+      },
+    ],
+    [
+      "a table row is on the line of its first cell's text",
+      {
+        given: ["<table>", "<tr>", "  <td>", "    n", "  </td><td>String</td>", "</tr>", "</table>"],
+        want: [[4, "n String"]],
+      },
+    ],
+    [
+      "every <pre> line is on its own source line",
+      {
+        given: ["<pre>", "a", "  <span>b</span>", "c</pre>"],
+        want: [
+          [2, "a"],
+          [3, "  b"],
+          [4, "c"],
+        ],
+      },
+    ],
+    [
+      "bullets are on the line of their item's text",
+      {
+        given: ["<ul>", "<li>", "x", "</li><li>y</li>", "</ul>"],
+        want: [
+          [3, "  • x"],
+          [4, "  • y"],
+        ],
+      },
+    ],
+    [
+      "entities do not shift lines",
+      {
+        given: ["<div>&lt;a&gt;&amp;&nbsp;<br>", "&quot;b&quot;</div>"],
+        want: [
+          [1, "<a>& "],
+          [2, '"b"'],
+        ],
+      },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want }) => {
     expect(renderLines(loadHtml(given.join("\n"))).map((l): [number, string] => [l.line, l.text])).toEqual(want);
@@ -144,13 +210,32 @@ describe("readHtmlPage: structured tables (path 1)", () => {
     });
     expect(page.request.map((r) => `${r.depth}:${r.name}`)).toEqual([
       "0:param_appraise_isv_refund_request",
-      "1:biz_order_id", "1:leave_message", "1:operation", "1:return_goods_address",
-      "2:address_detail", "2:area", "2:city", "2:consignee_name", "2:mobile_phone", "2:post_code", "2:province",
-      "2:tel_no", "2:town", "2:division_code",
+      "1:biz_order_id",
+      "1:leave_message",
+      "1:operation",
+      "1:return_goods_address",
+      "2:address_detail",
+      "2:area",
+      "2:city",
+      "2:consignee_name",
+      "2:mobile_phone",
+      "2:post_code",
+      "2:province",
+      "2:tel_no",
+      "2:town",
+      "2:division_code",
     ]);
     expect(page.response.map((r) => `${r.depth}:${r.name}`)).toEqual([
-      "0:module", "1:apply_refund_fee", "1:biz_order_id", "1:dispute_id", "1:real_refund_fee", "1:refund_status",
-      "1:refund_time", "1:refund_type", "1:return_goods_status", "1:timeout",
+      "0:module",
+      "1:apply_refund_fee",
+      "1:biz_order_id",
+      "1:dispute_id",
+      "1:real_refund_fee",
+      "1:refund_status",
+      "1:refund_time",
+      "1:refund_type",
+      "1:return_goods_status",
+      "1:timeout",
     ]);
     for (const row of [...page.request, ...page.response]) {
       expect(row.unsettled).toBeUndefined();
@@ -160,22 +245,43 @@ describe("readHtmlPage: structured tables (path 1)", () => {
       shape(1, "return_goods_address", "ShippingAddressInfo", { required: false, description: "退货地址" }),
       shape(2, "area", "String", { required: false, example: "xx区" }),
     ]);
-    expect(shapes(page.response.slice(0, 1))).toEqual([shape(0, "module", "RefundDto", { example: "null", description: "退款信息" })]);
+    expect(shapes(page.response.slice(0, 1))).toEqual([
+      shape(0, "module", "RefundDto", { example: "null", description: "退款信息" }),
+    ]);
   });
 
   it("reads the nlife fixture: limits lists, list types, JSON-ish examples", () => {
     const page = readFixture("alibaba.nlife.b2c.trade.refund.html");
     expect(shapes(page.request.filter((r) => r.depth === 0))).toEqual([
-      shape(0, "trade_no", "String", { required: false, example: "100004000000000045678", description: "零售+平台订单号,和out_trade_no不能同时为空", limits: { maxLength: 64 } }),
-      shape(0, "out_request_no", "String", { required: true, example: "765345354", description: "外部请求号", limits: { maxLength: 64 } }),
-      shape(0, "refund_bill_list", "FundBill []", { required: true, description: "退款资金列表", limits: { maxListSize: 20 } }),
+      shape(0, "trade_no", "String", {
+        required: false,
+        example: "100004000000000045678",
+        description: "零售+平台订单号,和out_trade_no不能同时为空",
+        limits: { maxLength: 64 },
+      }),
+      shape(0, "out_request_no", "String", {
+        required: true,
+        example: "765345354",
+        description: "外部请求号",
+        limits: { maxLength: 64 },
+      }),
+      shape(0, "refund_bill_list", "FundBill []", {
+        required: true,
+        description: "退款资金列表",
+        limits: { maxListSize: 20 },
+      }),
       shape(0, "refund_goods_list", "String []", {
         required: true,
         example: "547580683166_326040728,550217515160_3611278001",
         description: expect.stringMatching(/^所退货物的ID列表.*退货数量都是1。$/) as unknown as string,
         limits: { maxListSize: 20 },
       }),
-      shape(0, "out_trade_no", "String", { required: false, example: "OT423895437564378", description: "外部订单号,和trade_no不能同时为空", limits: { maxLength: 64 } }),
+      shape(0, "out_trade_no", "String", {
+        required: false,
+        example: "OT423895437564378",
+        description: "外部订单号,和trade_no不能同时为空",
+        limits: { maxLength: 64 },
+      }),
       shape(0, "store_id", "String", { required: false, example: "100004", description: "零售+门店ID" }),
       shape(0, "refund_points", "Number", { required: false, example: "10", description: "退积分,ISV自行算好" }),
     ]);
@@ -194,7 +300,9 @@ describe("readHtmlPage: structured tables (path 1)", () => {
     const { samples } = readFixture(`${method}.html`);
     const text = readFileSync(`docs/${method}.txt`, "utf8");
     expect(samples.responseFormat).toBe("xml");
-    expect(samples.request).toMatch(/^TaobaoClient client = new DefaultTaobaoClient\(url, appkey, secret\);\n[^]*System\.out\.println\(rsp\.getBody\(\)\);$/);
+    expect(samples.request).toMatch(
+      /^TaobaoClient client = new DefaultTaobaoClient\(url, appkey, secret\);\n[^]*System\.out\.println\(rsp\.getBody\(\)\);$/,
+    );
     for (const code of [samples.request, samples.response, samples.error]) {
       expect(code).toBeDefined();
       for (const line of code!.split("\n")) expect(text).toContain(line);
@@ -210,136 +318,168 @@ describe("readHtmlPage: structured tables (path 1)", () => {
   });
 
   const layouts: Array<[string, { given: string; want: { request: Shape[]; response?: Shape[] } }]> = [
-    ["flat rows: required, example, limits and description each from their own cell", {
-      given: pageWith(
-        `<h3>请求参数</h3><table>${REQUEST_HEADER}` +
-          "<tr><td>num_iid</td><td>Number</td><td>必须</td><td>123</td><td><ul><li>最大值:99</li><li>最小值:1</li></ul></td><td>商品 ID</td></tr>" +
-          "<tr><td>fields</td><td>Field List</td><td>可选</td><td>a, b</td><td><ul><li>默认值:title</li></ul></td><td></td></tr>" +
-          "<tr><td>note</td><td>String</td><td>是</td><td></td><td></td><td>第一行<br>第二行</td></tr>" +
-          "</table>",
-      ),
-      want: {
-        request: [
-          shape(0, "num_iid", "Number", { required: true, example: "123", description: "商品 ID", limits: { maxValue: 99, minValue: 1 } }),
-          shape(0, "fields", "Field List", { required: false, example: "a, b", limits: { default: "title" } }),
-          shape(0, "note", "String", { required: true, description: "第一行\n第二行" }),
-        ],
+    [
+      "flat rows: required, example, limits and description each from their own cell",
+      {
+        given: pageWith(
+          `<h3>请求参数</h3><table>${REQUEST_HEADER}` +
+            "<tr><td>num_iid</td><td>Number</td><td>必须</td><td>123</td><td><ul><li>最大值:99</li><li>最小值:1</li></ul></td><td>商品 ID</td></tr>" +
+            "<tr><td>fields</td><td>Field List</td><td>可选</td><td>a, b</td><td><ul><li>默认值:title</li></ul></td><td></td></tr>" +
+            "<tr><td>note</td><td>String</td><td>是</td><td></td><td></td><td>第一行<br>第二行</td></tr>" +
+            "</table>",
+        ),
+        want: {
+          request: [
+            shape(0, "num_iid", "Number", {
+              required: true,
+              example: "123",
+              description: "商品 ID",
+              limits: { maxValue: 99, minValue: 1 },
+            }),
+            shape(0, "fields", "Field List", { required: false, example: "a, b", limits: { default: "title" } }),
+            shape(0, "note", "String", { required: true, description: "第一行\n第二行" }),
+          ],
+        },
       },
-    }],
-    ["sub-parameter lists inside a cell, nested two deep (one item per column, empty items for empty cells)", {
-      given: pageWith(
-        `<h3>请求参数</h3><table>${REQUEST_HEADER}<tr><td>req</td><td>Req</td><td>可选</td><td></td><td></td><td>请求` +
-          "<ul><li><ul><li>└ id</li><li>Number</li><li>必须</li><li>1</li><li></li><li></li></ul></li>" +
-          "<li><ul><li>addr</li><li>Address</li><li>可选</li><li></li><li></li><li>地址</li></ul>" +
-          "<ul><li><ul><li>└ city</li><li>String</li><li>可选</li><li></li><li></li><li>城市</li></ul></li></ul></li>" +
-          "<li><ul><li>└ memo</li><li>String</li><li>可选</li><li>m</li><li></li><li>备注</li></ul></li></ul>" +
-          "</td></tr><tr><td>flag</td><td>Boolean</td><td>可选</td><td>true</td><td></td><td>标记</td></tr></table>",
-      ),
-      want: {
-        request: [
-          shape(0, "req", "Req", { required: false, description: "请求" }),
-          shape(1, "id", "Number", { required: true, example: "1" }),
-          shape(1, "addr", "Address", { required: false, description: "地址" }),
-          shape(2, "city", "String", { required: false, description: "城市" }),
-          shape(1, "memo", "String", { required: false, example: "m", description: "备注" }),
-          shape(0, "flag", "Boolean", { required: false, example: "true", description: "标记" }),
-        ],
+    ],
+    [
+      "sub-parameter lists inside a cell, nested two deep (one item per column, empty items for empty cells)",
+      {
+        given: pageWith(
+          `<h3>请求参数</h3><table>${REQUEST_HEADER}<tr><td>req</td><td>Req</td><td>可选</td><td></td><td></td><td>请求` +
+            "<ul><li><ul><li>└ id</li><li>Number</li><li>必须</li><li>1</li><li></li><li></li></ul></li>" +
+            "<li><ul><li>addr</li><li>Address</li><li>可选</li><li></li><li></li><li>地址</li></ul>" +
+            "<ul><li><ul><li>└ city</li><li>String</li><li>可选</li><li></li><li></li><li>城市</li></ul></li></ul></li>" +
+            "<li><ul><li>└ memo</li><li>String</li><li>可选</li><li>m</li><li></li><li>备注</li></ul></li></ul>" +
+            "</td></tr><tr><td>flag</td><td>Boolean</td><td>可选</td><td>true</td><td></td><td>标记</td></tr></table>",
+        ),
+        want: {
+          request: [
+            shape(0, "req", "Req", { required: false, description: "请求" }),
+            shape(1, "id", "Number", { required: true, example: "1" }),
+            shape(1, "addr", "Address", { required: false, description: "地址" }),
+            shape(2, "city", "String", { required: false, description: "城市" }),
+            shape(1, "memo", "String", { required: false, example: "m", description: "备注" }),
+            shape(0, "flag", "Boolean", { required: false, example: "true", description: "标记" }),
+          ],
+        },
       },
-    }],
-    ["sub-parameter list in a row of its own, cells marked by class and empty ones left out", {
-      given: pageWith(
-        `${EMPTY_REQUEST}<h3>响应参数</h3><table>${RESPONSE_HEADER}` +
-          "<tr><td>items</td><td>Item []</td><td></td><td>商品列表</td></tr>" +
-          "<tr class='children'><td colspan='4'><ul>" +
-          "<li><ul><li class='name'>└ title</li><li class='type'>String</li><li class='description'>标题</li></ul></li>" +
-          "<li><ul><li data-col='name'>└ price</li><li data-col='type'>Price</li><li data-col='example'>9.90</li></ul></li>" +
-          "</ul></td></tr></table>",
-      ),
-      want: {
-        request: [],
-        response: [
-          shape(0, "items", "Item []", { description: "商品列表" }),
-          shape(1, "title", "String", { description: "标题" }),
-          shape(1, "price", "Price", { example: "9.90" }),
-        ],
+    ],
+    [
+      "sub-parameter list in a row of its own, cells marked by class and empty ones left out",
+      {
+        given: pageWith(
+          `${EMPTY_REQUEST}<h3>响应参数</h3><table>${RESPONSE_HEADER}` +
+            "<tr><td>items</td><td>Item []</td><td></td><td>商品列表</td></tr>" +
+            "<tr class='children'><td colspan='4'><ul>" +
+            "<li><ul><li class='name'>└ title</li><li class='type'>String</li><li class='description'>标题</li></ul></li>" +
+            "<li><ul><li data-col='name'>└ price</li><li data-col='type'>Price</li><li data-col='example'>9.90</li></ul></li>" +
+            "</ul></td></tr></table>",
+        ),
+        want: {
+          request: [],
+          response: [
+            shape(0, "items", "Item []", { description: "商品列表" }),
+            shape(1, "title", "String", { description: "标题" }),
+            shape(1, "price", "Price", { example: "9.90" }),
+          ],
+        },
       },
-    }],
-    ["nested tables, with their own header or with the outer table's columns", {
-      given: pageWith(
-        `${EMPTY_REQUEST}<h3>响应参数</h3><table>${RESPONSE_HEADER}` +
-          "<tr><td>shop</td><td>Shop</td><td></td><td>店铺<table>" +
-          `${RESPONSE_HEADER}<tr><td>sid</td><td>Number</td><td>7</td><td>店铺ID</td></tr>` +
-          "<tr><td>owner</td><td>User</td><td></td><td>店主<table><tr><td>nick</td><td>String</td><td>tb</td><td>昵称</td></tr></table></td></tr>" +
-          "</table></td></tr><tr><td>total</td><td>Number</td><td>1</td><td>总数</td></tr></table>",
-      ),
-      want: {
-        request: [],
-        response: [
-          shape(0, "shop", "Shop", { description: "店铺" }),
-          shape(1, "sid", "Number", { example: "7", description: "店铺ID" }),
-          shape(1, "owner", "User", { description: "店主" }),
-          shape(2, "nick", "String", { example: "tb", description: "昵称" }),
-          shape(0, "total", "Number", { example: "1", description: "总数" }),
-        ],
+    ],
+    [
+      "nested tables, with their own header or with the outer table's columns",
+      {
+        given: pageWith(
+          `${EMPTY_REQUEST}<h3>响应参数</h3><table>${RESPONSE_HEADER}` +
+            "<tr><td>shop</td><td>Shop</td><td></td><td>店铺<table>" +
+            `${RESPONSE_HEADER}<tr><td>sid</td><td>Number</td><td>7</td><td>店铺ID</td></tr>` +
+            "<tr><td>owner</td><td>User</td><td></td><td>店主<table><tr><td>nick</td><td>String</td><td>tb</td><td>昵称</td></tr></table></td></tr>" +
+            "</table></td></tr><tr><td>total</td><td>Number</td><td>1</td><td>总数</td></tr></table>",
+        ),
+        want: {
+          request: [],
+          response: [
+            shape(0, "shop", "Shop", { description: "店铺" }),
+            shape(1, "sid", "Number", { example: "7", description: "店铺ID" }),
+            shape(1, "owner", "User", { description: "店主" }),
+            shape(2, "nick", "String", { example: "tb", description: "昵称" }),
+            shape(0, "total", "Number", { example: "1", description: "总数" }),
+          ],
+        },
       },
-    }],
-    ["flat rows with a level class (and hidden collapsed rows are read too)", {
-      given: pageWith(
-        `<h3>请求参数</h3><table>${REQUEST_HEADER}` +
-          "<tr class='row level-1'><td>a</td><td>A</td><td>必须</td><td></td><td></td><td>甲</td></tr>" +
-          "<tr class='row level-2' style='display:none'><td>└ b</td><td>String</td><td>可选</td><td>x</td><td></td><td></td></tr>" +
-          "<tr class='row level-2'><td>c</td><td>C</td><td>可选</td><td></td><td></td><td></td></tr>" +
-          "<tr class='row level-3'><td>└ d</td><td>Number</td><td>可选</td><td>4</td><td></td><td>丁</td></tr>" +
-          "<tr class='row level-1'><td>e</td><td>String</td><td>可选</td><td></td><td></td><td>戊</td></tr></table>",
-      ),
-      want: {
-        request: [
-          shape(0, "a", "A", { required: true, description: "甲" }),
-          shape(1, "b", "String", { required: false, example: "x" }),
-          shape(1, "c", "C", { required: false }),
-          shape(2, "d", "Number", { required: false, example: "4", description: "丁" }),
-          shape(0, "e", "String", { required: false, description: "戊" }),
-        ],
+    ],
+    [
+      "flat rows with a level class (and hidden collapsed rows are read too)",
+      {
+        given: pageWith(
+          `<h3>请求参数</h3><table>${REQUEST_HEADER}` +
+            "<tr class='row level-1'><td>a</td><td>A</td><td>必须</td><td></td><td></td><td>甲</td></tr>" +
+            "<tr class='row level-2' style='display:none'><td>└ b</td><td>String</td><td>可选</td><td>x</td><td></td><td></td></tr>" +
+            "<tr class='row level-2'><td>c</td><td>C</td><td>可选</td><td></td><td></td><td></td></tr>" +
+            "<tr class='row level-3'><td>└ d</td><td>Number</td><td>可选</td><td>4</td><td></td><td>丁</td></tr>" +
+            "<tr class='row level-1'><td>e</td><td>String</td><td>可选</td><td></td><td></td><td>戊</td></tr></table>",
+        ),
+        want: {
+          request: [
+            shape(0, "a", "A", { required: true, description: "甲" }),
+            shape(1, "b", "String", { required: false, example: "x" }),
+            shape(1, "c", "C", { required: false }),
+            shape(2, "d", "Number", { required: false, example: "4", description: "丁" }),
+            shape(0, "e", "String", { required: false, description: "戊" }),
+          ],
+        },
       },
-    }],
-    ["flat rows with aria-level (1-based, as in a treegrid)", {
-      given: pageWith(
-        `${EMPTY_REQUEST}<h3>响应参数</h3><table role='treegrid'>${RESPONSE_HEADER}` +
-          "<tr aria-level='1'><td>r</td><td>R</td><td></td><td></td></tr>" +
-          "<tr aria-level='2'><td>s</td><td>String</td><td>v</td><td></td></tr></table>",
-      ),
-      want: { request: [], response: [shape(0, "r", "R"), shape(1, "s", "String", { example: "v" })] },
-    }],
-    ["the 公共参数 table is not the request table", {
-      given: pageWith(
-        "<h3>公共参数</h3><table><tr><th>名称</th><th>类型</th><th>是否必须</th><th>描述</th></tr>" +
-          "<tr><td>method</td><td>String</td><td>是</td><td>API接口名称</td></tr></table>" +
-          `<h3>请求参数</h3><table>${REQUEST_HEADER}<tr><td>q</td><td>String</td><td>必须</td><td></td><td></td><td>查询</td></tr></table>`,
-      ),
-      want: { request: [shape(0, "q", "String", { required: true, description: "查询" })], response: [] },
-    }],
-    ["a heading with more text in it (请求参数 收起) is no heading; the tables are known by their headers", {
-      given: pageWith(
-        "<h3>公共参数</h3><table><tr><th>名称</th><th>类型</th><th>是否必须</th><th>描述</th></tr>" +
-          "<tr><td>method</td><td>String</td><td>是</td><td>API接口名称</td></tr></table>" +
-          `<h3>请求参数 <a>收起</a></h3><table>${REQUEST_HEADER}<tr><td>q</td><td>String</td><td>必须</td><td>1</td><td></td><td></td></tr></table>` +
-          `<h3>响应参数 <a>收起</a></h3><table>${RESPONSE_HEADER}<tr><td>ok</td><td>Boolean</td><td>true</td><td></td></tr></table>`,
-      ),
-      want: {
-        request: [shape(0, "q", "String", { required: true, example: "1" })],
-        response: [shape(0, "ok", "Boolean", { example: "true" })],
+    ],
+    [
+      "flat rows with aria-level (1-based, as in a treegrid)",
+      {
+        given: pageWith(
+          `${EMPTY_REQUEST}<h3>响应参数</h3><table role='treegrid'>${RESPONSE_HEADER}` +
+            "<tr aria-level='1'><td>r</td><td>R</td><td></td><td></td></tr>" +
+            "<tr aria-level='2'><td>s</td><td>String</td><td>v</td><td></td></tr></table>",
+        ),
+        want: { request: [], response: [shape(0, "r", "R"), shape(1, "s", "String", { example: "v" })] },
       },
-    }],
-    ["without section headings, the 是否必须 column tells the request table from the response table", {
-      given: pageWith(
-        `<table>${RESPONSE_HEADER}<tr><td>ok</td><td>Boolean</td><td>true</td><td>成功</td></tr></table>` +
-          `<table>${REQUEST_HEADER}<tr><td>q</td><td>String</td><td>可选</td><td></td><td></td><td></td></tr></table>`,
-      ),
-      want: {
-        request: [shape(0, "q", "String", { required: false })],
-        response: [shape(0, "ok", "Boolean", { example: "true", description: "成功" })],
+    ],
+    [
+      "the 公共参数 table is not the request table",
+      {
+        given: pageWith(
+          "<h3>公共参数</h3><table><tr><th>名称</th><th>类型</th><th>是否必须</th><th>描述</th></tr>" +
+            "<tr><td>method</td><td>String</td><td>是</td><td>API接口名称</td></tr></table>" +
+            `<h3>请求参数</h3><table>${REQUEST_HEADER}<tr><td>q</td><td>String</td><td>必须</td><td></td><td></td><td>查询</td></tr></table>`,
+        ),
+        want: { request: [shape(0, "q", "String", { required: true, description: "查询" })], response: [] },
       },
-    }],
+    ],
+    [
+      "a heading with more text in it (请求参数 收起) is no heading; the tables are known by their headers",
+      {
+        given: pageWith(
+          "<h3>公共参数</h3><table><tr><th>名称</th><th>类型</th><th>是否必须</th><th>描述</th></tr>" +
+            "<tr><td>method</td><td>String</td><td>是</td><td>API接口名称</td></tr></table>" +
+            `<h3>请求参数 <a>收起</a></h3><table>${REQUEST_HEADER}<tr><td>q</td><td>String</td><td>必须</td><td>1</td><td></td><td></td></tr></table>` +
+            `<h3>响应参数 <a>收起</a></h3><table>${RESPONSE_HEADER}<tr><td>ok</td><td>Boolean</td><td>true</td><td></td></tr></table>`,
+        ),
+        want: {
+          request: [shape(0, "q", "String", { required: true, example: "1" })],
+          response: [shape(0, "ok", "Boolean", { example: "true" })],
+        },
+      },
+    ],
+    [
+      "without section headings, the 是否必须 column tells the request table from the response table",
+      {
+        given: pageWith(
+          `<table>${RESPONSE_HEADER}<tr><td>ok</td><td>Boolean</td><td>true</td><td>成功</td></tr></table>` +
+            `<table>${REQUEST_HEADER}<tr><td>q</td><td>String</td><td>可选</td><td></td><td></td><td></td></tr></table>`,
+        ),
+        want: {
+          request: [shape(0, "q", "String", { required: false })],
+          response: [shape(0, "ok", "Boolean", { example: "true", description: "成功" })],
+        },
+      },
+    ],
   ];
   it.each(layouts)("%s", (_title, { given, want }) => {
     const page = readHtmlPage(given, "page.html");
@@ -382,20 +522,33 @@ describe("readHtmlPage: structured tables (path 1)", () => {
       "</tr>",
       "</table>",
     ].join("\n");
-    expect(readHtmlPage(html, "page.html").request.map((r) => [r.line, r.name])).toEqual([[5, "top"], [7, "child"]]);
+    expect(readHtmlPage(html, "page.html").request.map((r) => [r.line, r.name])).toEqual([
+      [5, "top"],
+      [7, "child"],
+    ]);
   });
 });
 
 // The real pages laid out the way the doc page lays them out (sub-parameters as lists of cells in the
 // description cell, limits as a list) must give back the JSON reader's rows, depth for depth.
 describeData("readHtmlPage on every doc-json page laid out as an HTML doc page", () => {
-  const LIMIT_NAMES: Record<string, string> = { maxLength: "最大长度", maxListSize: "最大列表长度", maxValue: "最大值", minValue: "最小值", default: "默认值" };
+  const LIMIT_NAMES: Record<string, string> = {
+    maxLength: "最大长度",
+    maxListSize: "最大列表长度",
+    maxValue: "最大值",
+    minValue: "最小值",
+    default: "默认值",
+  };
   const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   function cells(row: RawRow, request: boolean): string[] {
-    const limits = Object.entries(row.limits).map(([k, v]) => `<li>${LIMIT_NAMES[k]}:${esc(String(v))}</li>`).join("");
+    const limits = Object.entries(row.limits)
+      .map(([k, v]) => `<li>${LIMIT_NAMES[k]}:${esc(String(v))}</li>`)
+      .join("");
     const required = row.required === undefined ? "" : row.required ? "必须" : "可选";
     return request
-      ? [row.name, row.type, required, row.example ?? "", "", row.description ?? ""].map(esc).map((c, i) => (i === 4 && limits ? `<ul>${limits}</ul>` : c))
+      ? [row.name, row.type, required, row.example ?? "", "", row.description ?? ""]
+          .map(esc)
+          .map((c, i) => (i === 4 && limits ? `<ul>${limits}</ul>` : c))
       : [row.name, row.type, row.example ?? "", row.description ?? ""].map(esc);
   }
   /** The rows from `from` on at `depth` and below, as a list of sub-parameters; returns where it stopped. */
@@ -403,7 +556,9 @@ describeData("readHtmlPage on every doc-json page laid out as an HTML doc page",
     let html = "<ul>";
     let i = from;
     while (rows[i]?.depth === depth) {
-      html += `<li><ul>${cells(rows[i]!, request).map((c) => `<li>${c}</li>`).join("")}</ul>`;
+      html += `<li><ul>${cells(rows[i]!, request)
+        .map((c) => `<li>${c}</li>`)
+        .join("")}</ul>`;
       i++;
       if ((rows[i]?.depth ?? 0) > depth) {
         const [sub, next] = subList(rows, i, depth + 1, request);
@@ -416,7 +571,7 @@ describeData("readHtmlPage on every doc-json page laid out as an HTML doc page",
   }
   function table(rows: RawRow[], request: boolean): string {
     let html = `<table>${request ? REQUEST_HEADER : RESPONSE_HEADER}`;
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const row = cells(rows[i]!, request);
       let sub = "";
       [sub, i] = (rows[i + 1]?.depth ?? 0) > 0 ? subList(rows, i + 1, 1, request) : ["", i + 1];
@@ -457,37 +612,60 @@ describe("readHtmlPage: samples from tabs and code blocks", () => {
     return readHtmlPage(pageWith(EMPTY_REQUEST + sections), "page.html").samples;
   }
   const cases: Array<[string, { given: string; want: RawSamples }]> = [
-    ["tabs matched to panes by position; the Java pane is taken even when hidden and not first", {
-      given:
-        "<h3>请求示例</h3><ul><li>PHP</li><li>JAVA</li></ul><pre>$c = new TopClient;</pre><pre hidden>req.setQ(\"1\");</pre>" +
-        "<h3>响应示例</h3><ul><li>JSON示例</li><li>XML示例</li></ul><pre>{\"a\":1}</pre><pre style='display:none'>&lt;a&gt;1&lt;/a&gt;</pre>",
-      want: { request: 'req.setQ("1");', response: "<a>1</a>", responseFormat: "xml" },
-    }],
-    ["panes labelled by data-lang; a JSON-only response is json", {
-      given:
-        "<h3>请求示例</h3><div data-lang='java'><pre><code>TaobaoClient c;</code></pre></div>" +
-        "<h3>响应示例</h3><div data-lang='json'><pre>{\"r\":{}}</pre></div><h3>异常示例</h3><pre>{\"error_response\":{}}</pre>",
-      want: { request: "TaobaoClient c;", response: '{"r":{}}', responseFormat: "json", error: '{"error_response":{}}' },
-    }],
-    ["panes pointed at by tab links; a simplified JSON tab is the simplified sample", {
-      given:
-        "<h3>响应示例</h3><div role='tablist'><a role='tab' href='#x'>XML示例</a><a role='tab' href='#j'>JSON示例</a>" +
-        "<a role='tab' href='#s'>精简JSON示例</a></div><div id='x'><pre>&lt;r/&gt;</pre></div><div id='j' hidden><pre>{\"r_response\":{}}</pre></div>" +
-        "<div id='s' hidden><pre>{}</pre></div>",
-      want: { response: "<r/>", responseFormat: "xml", responseSimplified: "{}" },
-    }],
-    ["without tabs, the shown code block", {
-      given: "<h3>请求示例</h3><pre hidden>old</pre><pre>new</pre>",
-      want: { request: "new" },
-    }],
-    ["labelled panes of which none is Java give no request sample", {
-      given: "<h3>请求示例</h3><ul><li>PHP</li><li>CURL</li></ul><pre>$c;</pre><pre>curl</pre>",
-      want: {},
-    }],
-    ["code outside the sample sections is not a sample", {
-      given: "<h3>FAQ</h3><pre>TaobaoClient c;</pre>",
-      want: {},
-    }],
+    [
+      "tabs matched to panes by position; the Java pane is taken even when hidden and not first",
+      {
+        given:
+          '<h3>请求示例</h3><ul><li>PHP</li><li>JAVA</li></ul><pre>$c = new TopClient;</pre><pre hidden>req.setQ("1");</pre>' +
+          "<h3>响应示例</h3><ul><li>JSON示例</li><li>XML示例</li></ul><pre>{\"a\":1}</pre><pre style='display:none'>&lt;a&gt;1&lt;/a&gt;</pre>",
+        want: { request: 'req.setQ("1");', response: "<a>1</a>", responseFormat: "xml" },
+      },
+    ],
+    [
+      "panes labelled by data-lang; a JSON-only response is json",
+      {
+        given:
+          "<h3>请求示例</h3><div data-lang='java'><pre><code>TaobaoClient c;</code></pre></div>" +
+          '<h3>响应示例</h3><div data-lang=\'json\'><pre>{"r":{}}</pre></div><h3>异常示例</h3><pre>{"error_response":{}}</pre>',
+        want: {
+          request: "TaobaoClient c;",
+          response: '{"r":{}}',
+          responseFormat: "json",
+          error: '{"error_response":{}}',
+        },
+      },
+    ],
+    [
+      "panes pointed at by tab links; a simplified JSON tab is the simplified sample",
+      {
+        given:
+          "<h3>响应示例</h3><div role='tablist'><a role='tab' href='#x'>XML示例</a><a role='tab' href='#j'>JSON示例</a>" +
+          "<a role='tab' href='#s'>精简JSON示例</a></div><div id='x'><pre>&lt;r/&gt;</pre></div><div id='j' hidden><pre>{\"r_response\":{}}</pre></div>" +
+          "<div id='s' hidden><pre>{}</pre></div>",
+        want: { response: "<r/>", responseFormat: "xml", responseSimplified: "{}" },
+      },
+    ],
+    [
+      "without tabs, the shown code block",
+      {
+        given: "<h3>请求示例</h3><pre hidden>old</pre><pre>new</pre>",
+        want: { request: "new" },
+      },
+    ],
+    [
+      "labelled panes of which none is Java give no request sample",
+      {
+        given: "<h3>请求示例</h3><ul><li>PHP</li><li>CURL</li></ul><pre>$c;</pre><pre>curl</pre>",
+        want: {},
+      },
+    ],
+    [
+      "code outside the sample sections is not a sample",
+      {
+        given: "<h3>FAQ</h3><pre>TaobaoClient c;</pre>",
+        want: {},
+      },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want }) => {
     expect(samplesOf(given)).toEqual(want);
@@ -503,10 +681,18 @@ describe("readHtmlPage: pages without parameter tables are read from their rende
   it.each(SEEDS)("reads the flat fixture of %s as the text reader reads the seed, lines aside", (method) => {
     const page = readFixture(`${method}.flat.html`);
     const text = readTextPage(readFileSync(`docs/${method}.txt`, "utf8"), `${method}.flat.html`);
-    const unlined = <T extends { line?: number }>(items: T[]): Array<Omit<T, "line">> => items.map(({ line: _line, ...rest }) => rest);
+    const unlined = <T extends { line?: number }>(items: T[]): Array<Omit<T, "line">> =>
+      items.map(({ line: _line, ...rest }) => rest);
     expect(page.format).toBe("html");
     expect(page.reader).toBe("html-text");
-    expect({ ...page, format: "text", reader: undefined, request: unlined(page.request), response: unlined(page.response), diagnostics: unlined(page.diagnostics) }).toEqual({
+    expect({
+      ...page,
+      format: "text",
+      reader: undefined,
+      request: unlined(page.request),
+      response: unlined(page.response),
+      diagnostics: unlined(page.diagnostics),
+    }).toEqual({
       ...text,
       request: unlined(text.request),
       response: unlined(text.response),
@@ -526,8 +712,20 @@ describe("readHtmlPage: pages without parameter tables are read from their rende
       "</body>",
     ].join("\n");
     const page = readHtmlPage(html, "page.html");
-    expect(page.request).toEqual([{ line: 6, depth: 0, name: "q", type: "String", required: true, limits: {}, unsettled: { text: "1 查询", joined: true } }]);
-    expect(page.diagnostics).toEqual([{ level: "warning", message: "bullet with no row above it was ignored", line: 5 }]);
+    expect(page.request).toEqual([
+      {
+        line: 6,
+        depth: 0,
+        name: "q",
+        type: "String",
+        required: true,
+        limits: {},
+        unsettled: { text: "1 查询", joined: true },
+      },
+    ]);
+    expect(page.diagnostics).toEqual([
+      { level: "warning", message: "bullet with no row above it was ignored", line: 5 },
+    ]);
   });
 
   it("falls back to the rendering, with a note, when a table's nesting cannot be placed for certain", () => {
@@ -537,7 +735,9 @@ describe("readHtmlPage: pages without parameter tables are read from their rende
     );
     const page = readHtmlPage(html, "page.html");
     expect(page.diagnostics[0]).toMatchObject({ level: "info", line: 1 });
-    expect(page.diagnostics[0]!.message).toMatch(/^parameter table layout not understood \(a sub-parameter shows 4 cells where the table has 6 columns/);
+    expect(page.diagnostics[0]!.message).toMatch(
+      /^parameter table layout not understood \(a sub-parameter shows 4 cells where the table has 6 columns/,
+    );
     expect(page.request.map((r) => r.name)).toEqual(["req", "id"]);
     expect(page.request[1]).toMatchObject({ nested: true, example: "1", description: "编号" });
   });
@@ -545,23 +745,38 @@ describe("readHtmlPage: pages without parameter tables are read from their rende
 
 describe("readHtmlPage: bad input is an InputError naming the file and the HTML line", () => {
   const cases: Array<[string, { given: string; want: { line: number; reason: string } }]> = [
-    ["an empty <html></html>", { given: "bad-empty.html", want: { line: 1, reason: "HTML page with no visible text, not a doc page" } }],
-    ["a page whose only text is in the head, scripts and hidden elements", {
-      given: "bad-hidden-only.html",
-      want: { line: 1, reason: "HTML page with no visible text, not a doc page" },
-    }],
-    ["a page with no 请求参数 table (nor section)", {
-      given: "bad-no-request-table.html",
-      want: { line: 6, reason: "no 请求参数 (request parameters) section on this page" },
-    }],
-    ["a request table on a page with no title line", {
-      given: "bad-no-title.html",
-      want: { line: 6, reason: "not a TOP doc page: no title line `method (中文名)` found" },
-    }],
-    ["some other page of the site", {
-      given: "bad-not-a-doc-page.html",
-      want: { line: 5, reason: "not a TOP doc page: no title line `method (中文名)` found" },
-    }],
+    [
+      "an empty <html></html>",
+      { given: "bad-empty.html", want: { line: 1, reason: "HTML page with no visible text, not a doc page" } },
+    ],
+    [
+      "a page whose only text is in the head, scripts and hidden elements",
+      {
+        given: "bad-hidden-only.html",
+        want: { line: 1, reason: "HTML page with no visible text, not a doc page" },
+      },
+    ],
+    [
+      "a page with no 请求参数 table (nor section)",
+      {
+        given: "bad-no-request-table.html",
+        want: { line: 6, reason: "no 请求参数 (request parameters) section on this page" },
+      },
+    ],
+    [
+      "a request table on a page with no title line",
+      {
+        given: "bad-no-title.html",
+        want: { line: 6, reason: "not a TOP doc page: no title line `method (中文名)` found" },
+      },
+    ],
+    [
+      "some other page of the site",
+      {
+        given: "bad-not-a-doc-page.html",
+        want: { line: 5, reason: "not a TOP doc page: no title line `method (中文名)` found" },
+      },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want }) => {
     const err = thrown(() => readFixture(given));
@@ -579,7 +794,11 @@ describe("readHtmlPage: bad input is an InputError naming the file and the HTML 
 
 describe("parseDocBytes on HTML", () => {
   it.each(SEEDS)("detects %s.html as HTML and records the format", (method) => {
-    const spec = parseDocBytes(readFileSync(join(FIXTURES, `${method}.html`)), join(FIXTURES, `${method}.html`), FIXTURES);
+    const spec = parseDocBytes(
+      readFileSync(join(FIXTURES, `${method}.html`)),
+      join(FIXTURES, `${method}.html`),
+      FIXTURES,
+    );
     expect(spec.source).toMatchObject({ format: "html", file: `${method}.html` });
     expect(spec.method).toBe(method);
   });

@@ -32,7 +32,6 @@ function row(line: number, depth: number, name: string, type: string, rest: RowW
   return { line, depth, name, type, limits: {}, ...rest };
 }
 
-
 describe("readJsonPage: accepted shapes", () => {
   const cases: Array<[string, { given: string; want: Omit<RawPage, "format" | "file"> }]> = [
     [
@@ -46,7 +45,10 @@ describe("readJsonPage: accepted shapes", () => {
           description: "查询退款，支持：按单号；按时间。",
           request: [
             row(11, 0, "refund_id", "Number", { required: true, example: "123456", description: "退款单号" }),
-            row(24, 0, "fields", "String[]", { required: false, limits: { maxListSize: 20, default: "refund_id,status" } }),
+            row(24, 0, "fields", "String[]", {
+              required: false,
+              limits: { maxListSize: 20, default: "refund_id,status" },
+            }),
           ],
           response: [
             row(35, 0, "refund", "Refund", { description: "退款" }),
@@ -73,7 +75,12 @@ describe("readJsonPage: accepted shapes", () => {
           title: "库存更新",
           description: "更新库存；数量不能为负。",
           request: [
-            row(7, 0, "outer_id", "String", { required: true, example: "A-1", description: "商家编码", limits: { maxLength: 64 } }),
+            row(7, 0, "outer_id", "String", {
+              required: true,
+              example: "A-1",
+              description: "商家编码",
+              limits: { maxLength: 64 },
+            }),
             row(20, 0, "quantity", "Number", {
               required: false,
               example: "10",
@@ -110,10 +117,17 @@ describe("readJsonPage: accepted shapes", () => {
             row(31, 2, "id", "Number", { required: false, description: "子单 id" }),
             row(40, 0, "id", "Number", { required: false, description: "顶层 id" }),
           ],
-          response: [row(47, 0, "result", "Result", { description: "result" }), row(49, 1, "ids", "byte[]", { description: "ids" })],
+          response: [
+            row(47, 0, "result", "Result", { description: "result" }),
+            row(49, 1, "ids", "byte[]", { description: "ids" }),
+          ],
           samples: {},
           diagnostics: [
-            { level: "warning", line: 24, message: 'duplicate param name "id" in requestParams › order.items.sku (first at line 19)' },
+            {
+              level: "warning",
+              line: 24,
+              message: 'duplicate param name "id" in requestParams › order.items.sku (first at line 19)',
+            },
           ],
         },
       },
@@ -189,13 +203,25 @@ describe("readJsonPage: limits", () => {
   const page = readFixture("limits.json");
   const byName = new Map(page.request.map((r) => [r.name, r]));
   const cases: Array<[string, { given: string; want: RawLimits; example?: string }]> = [
-    ["JSON numbers, negative included", { given: "as_numbers", want: { maxLength: 64, maxListSize: 20, maxValue: 999999, minValue: -9999 } }],
-    ["numeric strings (padded, exponent, decimal)", { given: "as_strings", want: { maxLength: 32, maxListSize: 10, maxValue: 1000, minValue: 0.01 } }],
+    [
+      "JSON numbers, negative included",
+      { given: "as_numbers", want: { maxLength: 64, maxListSize: 20, maxValue: 999999, minValue: -9999 } },
+    ],
+    [
+      "numeric strings (padded, exponent, decimal)",
+      { given: "as_strings", want: { maxLength: 32, maxListSize: 10, maxValue: 1000, minValue: 0.01 } },
+    ],
     ["empty strings and null: absent, silently", { given: "as_empty", want: {} }],
     ["non-numeric text, booleans, arrays: ignored", { given: "not_numeric", want: {} }],
     ["integers beyond 2^53: ignored rather than rounded", { given: "too_big", want: {} }],
-    ["a numeric defaultValue and demoValue keep their source text", { given: "defaults", want: { default: "0" }, example: "12.50" }],
-    ["a string defaultValue; a boolean demoValue as text", { given: "default_text", want: { default: "a,b" }, example: "false" }],
+    [
+      "a numeric defaultValue and demoValue keep their source text",
+      { given: "defaults", want: { default: "0" }, example: "12.50" },
+    ],
+    [
+      "a string defaultValue; a boolean demoValue as text",
+      { given: "default_text", want: { default: "a,b" }, example: "false" },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want, example }) => {
     const r = byName.get(given);
@@ -211,12 +237,14 @@ describe("readJsonPage: limits", () => {
       {
         level: "warning",
         line: 10,
-        message: 'param "too_big" maxValue 9223372036854775807 cannot be held exactly as a number (truncate integer); ignored',
+        message:
+          'param "too_big" maxValue 9223372036854775807 cannot be held exactly as a number (truncate integer); ignored',
       },
       {
         level: "warning",
         line: 10,
-        message: 'param "too_big" minValue -9223372036854775808 cannot be held exactly as a number (truncate integer); ignored',
+        message:
+          'param "too_big" minValue -9223372036854775808 cannot be held exactly as a number (truncate integer); ignored',
       },
     ]);
   });
@@ -243,22 +271,106 @@ describe("readJsonPage: tolerated oddities", () => {
 
   const cases: Array<[string, { given: number; want: Omit<RawDiagnostic, "line"> }]> = [
     ["no apiChineseName", { given: 1, want: { level: "warning", message: 'page has no "apiChineseName"' } }],
-    ["a method name with white space", { given: 2, want: { level: "warning", message: '"name" has surrounding white space; trimmed to "taobao.demo.odd"' } }],
-    ["a param without a name, skipped with its children", { given: 5, want: { level: "warning", message: "param requestParams[0] has no name; skipped with its 3 nested params" } }],
-    ["an empty name", { given: 9, want: { level: "warning", message: 'param requestParams[1] has no name ("name" is empty); skipped' } }],
-    ["a name that is not a string", { given: 10, want: { level: "warning", message: 'param requestParams[2] has no name ("name" is a number); skipped' } }],
+    [
+      "a method name with white space",
+      {
+        given: 2,
+        want: { level: "warning", message: '"name" has surrounding white space; trimmed to "taobao.demo.odd"' },
+      },
+    ],
+    [
+      "a param without a name, skipped with its children",
+      {
+        given: 5,
+        want: { level: "warning", message: "param requestParams[0] has no name; skipped with its 3 nested params" },
+      },
+    ],
+    [
+      "an empty name",
+      {
+        given: 9,
+        want: { level: "warning", message: 'param requestParams[1] has no name ("name" is empty); skipped' },
+      },
+    ],
+    [
+      "a name that is not a string",
+      {
+        given: 10,
+        want: { level: "warning", message: 'param requestParams[2] has no name ("name" is a number); skipped' },
+      },
+    ],
     ["a missing type", { given: 11, want: { level: "warning", message: 'param "no_type" has no type' } }],
-    ["required as a string", { given: 11, want: { level: "info", message: 'param "no_type" required is the string "true"; read as a boolean' } }],
+    [
+      "required as a string",
+      {
+        given: 11,
+        want: { level: "info", message: 'param "no_type" required is the string "true"; read as a boolean' },
+      },
+    ],
     ["a null type", { given: 12, want: { level: "warning", message: 'param "null_type" has no type' } }],
-    ["required as a number", { given: 12, want: { level: "warning", message: 'param "null_type" required is a number, expected a boolean; left unset' } }],
-    ["a type that is not a string", { given: 13, want: { level: "warning", message: 'param "number_type" type is a number, expected a string; type left empty' } }],
-    ["a duplicated key", { given: 14, want: { level: "warning", message: 'duplicate key "type" in requestParams[6] (also at line 14); the last one is used' } }],
-    ["a param name with white space", { given: 14, want: { level: "warning", message: 'param name " padded " has surrounding white space; trimmed' } }],
-    ["a duplicated param name", { given: 16, want: { level: "warning", message: 'duplicate param name "twice" in requestParams (first at line 15)' } }],
-    ["a demoValue that is not text", { given: 17, want: { level: "warning", message: 'param "weird_values" demoValue is an array, expected text; ignored' } }],
-    ["a description that is not text", { given: 17, want: { level: "warning", message: 'param "weird_values" description is an object, expected text; ignored' } }],
-    ["a sample that is not a string", { given: 20, want: { level: "warning", message: 'page "rspSampleJson" is an object, expected a string; ignored' } }],
-    ["sdkDemos that is not an array", { given: 21, want: { level: "warning", message: 'page "sdkDemos" is a string, expected an array; no request sample' } }],
+    [
+      "required as a number",
+      {
+        given: 12,
+        want: { level: "warning", message: 'param "null_type" required is a number, expected a boolean; left unset' },
+      },
+    ],
+    [
+      "a type that is not a string",
+      {
+        given: 13,
+        want: { level: "warning", message: 'param "number_type" type is a number, expected a string; type left empty' },
+      },
+    ],
+    [
+      "a duplicated key",
+      {
+        given: 14,
+        want: {
+          level: "warning",
+          message: 'duplicate key "type" in requestParams[6] (also at line 14); the last one is used',
+        },
+      },
+    ],
+    [
+      "a param name with white space",
+      { given: 14, want: { level: "warning", message: 'param name " padded " has surrounding white space; trimmed' } },
+    ],
+    [
+      "a duplicated param name",
+      {
+        given: 16,
+        want: { level: "warning", message: 'duplicate param name "twice" in requestParams (first at line 15)' },
+      },
+    ],
+    [
+      "a demoValue that is not text",
+      {
+        given: 17,
+        want: { level: "warning", message: 'param "weird_values" demoValue is an array, expected text; ignored' },
+      },
+    ],
+    [
+      "a description that is not text",
+      {
+        given: 17,
+        want: { level: "warning", message: 'param "weird_values" description is an object, expected text; ignored' },
+      },
+    ],
+    [
+      "a sample that is not a string",
+      {
+        given: 20,
+        want: { level: "warning", message: 'page "rspSampleJson" is an object, expected a string; ignored' },
+      },
+    ],
+    [
+      "sdkDemos that is not an array",
+      {
+        given: 21,
+        want: { level: "warning", message: 'page "sdkDemos" is a string, expected an array; no request sample' },
+      },
+    ],
   ];
   it.each(cases)("reports %s", (_title, { given, want }) => {
     expect(page.diagnostics).toContainEqual({ ...want, line: given });
@@ -273,18 +385,91 @@ describe("readJsonPage: tolerated oddities", () => {
 
 describe("readJsonPage: bad input", () => {
   const cases: Array<[string, { given: string; want: { line: number; reason: string } }]> = [
-    ["invalid JSON (a missing comma)", { given: "bad-syntax.json", want: { line: 5, reason: "invalid JSON (column 5): expected ',' or ']' in an array, found '{'" } }],
-    ["invalid JSON (an unterminated string)", { given: "bad-unterminated.json", want: { line: 3, reason: "invalid JSON (column 31): unterminated string (a raw line break inside a string)" } }],
-    ["an empty file", { given: "bad-empty.json", want: { line: 1, reason: "invalid JSON (column 1): expected a JSON value, found the end of the input" } }],
-    ["not an object", { given: "bad-root-array.json", want: { line: 1, reason: "not a TOP API doc page: the JSON is an array, expected an object" } }],
-    ["a catalogue category file (catelog.json)", { given: "catelog.json", want: { line: 1, reason: "not a TOP API doc page: no apiChineseName, requestParams, responseParams (a catalogue category file?)" } }],
-    ["no name", { given: "bad-no-name.json", want: { line: 1, reason: 'not a TOP API doc page: no "name" (the API method name)' } }],
-    ["a name that is not a string", { given: "bad-name-number.json", want: { line: 3, reason: '"name" is a number, expected a string' } }],
-    ["params that are not an array", { given: "bad-params-object.json", want: { line: 4, reason: "responseParams is an object, expected an array of params" } }],
-    ["subParams that are not an array", { given: "bad-subparams-string.json", want: { line: 7, reason: "requestParams[0].subParams is a string, expected an array of params" } }],
-    ["a param that is not an object", { given: "bad-param-not-object.json", want: { line: 5, reason: "requestParams[1] is a string, expected a param object" } }],
-    ["an answer reporting failure", { given: "bad-answer-failed.json", want: { line: 2, reason: "the getDocument.json answer reports failure (success: false): NEED_LOGIN 请先登录" } }],
-    ["an answer whose data is not an object", { given: "bad-answer-no-data.json", want: { line: 3, reason: `the getDocument.json answer's "data" is a string, expected the doc page object` } }],
+    [
+      "invalid JSON (a missing comma)",
+      {
+        given: "bad-syntax.json",
+        want: { line: 5, reason: "invalid JSON (column 5): expected ',' or ']' in an array, found '{'" },
+      },
+    ],
+    [
+      "invalid JSON (an unterminated string)",
+      {
+        given: "bad-unterminated.json",
+        want: { line: 3, reason: "invalid JSON (column 31): unterminated string (a raw line break inside a string)" },
+      },
+    ],
+    [
+      "an empty file",
+      {
+        given: "bad-empty.json",
+        want: { line: 1, reason: "invalid JSON (column 1): expected a JSON value, found the end of the input" },
+      },
+    ],
+    [
+      "not an object",
+      {
+        given: "bad-root-array.json",
+        want: { line: 1, reason: "not a TOP API doc page: the JSON is an array, expected an object" },
+      },
+    ],
+    [
+      "a catalogue category file (catelog.json)",
+      {
+        given: "catelog.json",
+        want: {
+          line: 1,
+          reason:
+            "not a TOP API doc page: no apiChineseName, requestParams, responseParams (a catalogue category file?)",
+        },
+      },
+    ],
+    [
+      "no name",
+      {
+        given: "bad-no-name.json",
+        want: { line: 1, reason: 'not a TOP API doc page: no "name" (the API method name)' },
+      },
+    ],
+    [
+      "a name that is not a string",
+      { given: "bad-name-number.json", want: { line: 3, reason: '"name" is a number, expected a string' } },
+    ],
+    [
+      "params that are not an array",
+      {
+        given: "bad-params-object.json",
+        want: { line: 4, reason: "responseParams is an object, expected an array of params" },
+      },
+    ],
+    [
+      "subParams that are not an array",
+      {
+        given: "bad-subparams-string.json",
+        want: { line: 7, reason: "requestParams[0].subParams is a string, expected an array of params" },
+      },
+    ],
+    [
+      "a param that is not an object",
+      {
+        given: "bad-param-not-object.json",
+        want: { line: 5, reason: "requestParams[1] is a string, expected a param object" },
+      },
+    ],
+    [
+      "an answer reporting failure",
+      {
+        given: "bad-answer-failed.json",
+        want: { line: 2, reason: "the getDocument.json answer reports failure (success: false): NEED_LOGIN 请先登录" },
+      },
+    ],
+    [
+      "an answer whose data is not an object",
+      {
+        given: "bad-answer-no-data.json",
+        want: { line: 3, reason: `the getDocument.json answer's "data" is a string, expected the doc page object` },
+      },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want }) => {
     const err = thrown(() => readFixture(given));
@@ -296,13 +481,43 @@ describe("readJsonPage: bad input", () => {
   });
 
   const inline: Array<[string, { given: string; want: RegExp }]> = [
-    ["a stray control character", { given: '{"name": "a\tb"}', want: /^x\.json:1: invalid JSON \(column 12\): raw control character U\+0009 inside a string$/ }],
-    ["trailing garbage", { given: '{"name": "a", "requestParams": []}\n\n  x', want: /^x\.json:3: invalid JSON \(column 3\): unexpected 'x' after the end of the JSON value$/ }],
-    ["a bad escape", { given: '{\n"name": "a\\x"}', want: /^x\.json:2: invalid JSON \(column 11\): invalid escape \\'x' in a string$/ }],
-    ["a leading zero", { given: '{"id": 012}', want: /^x\.json:1: invalid JSON \(column 9\): invalid number: leading zero, found '1'$/ }],
-    ["nesting beyond 512 levels", { given: "[".repeat(600), want: /^x\.json:1: invalid JSON \(column 513\): nested deeper than 512 levels$/ }],
+    [
+      "a stray control character",
+      {
+        given: '{"name": "a\tb"}',
+        want: /^x\.json:1: invalid JSON \(column 12\): raw control character U\+0009 inside a string$/,
+      },
+    ],
+    [
+      "trailing garbage",
+      {
+        given: '{"name": "a", "requestParams": []}\n\n  x',
+        want: /^x\.json:3: invalid JSON \(column 3\): unexpected 'x' after the end of the JSON value$/,
+      },
+    ],
+    [
+      "a bad escape",
+      {
+        given: '{\n"name": "a\\x"}',
+        want: /^x\.json:2: invalid JSON \(column 11\): invalid escape \\'x' in a string$/,
+      },
+    ],
+    [
+      "a leading zero",
+      { given: '{"id": 012}', want: /^x\.json:1: invalid JSON \(column 9\): invalid number: leading zero, found '1'$/ },
+    ],
+    [
+      "nesting beyond 512 levels",
+      { given: "[".repeat(600), want: /^x\.json:1: invalid JSON \(column 513\): nested deeper than 512 levels$/ },
+    ],
     ["an empty name", { given: '{"name": " ", "requestParams": []}', want: /^x\.json:1: "name" is empty$/ }],
-    ["a null data in an answer", { given: '{"success": true,\n "data": null}', want: /^x\.json:2: the getDocument\.json answer's "data" is null, expected the doc page object$/ }],
+    [
+      "a null data in an answer",
+      {
+        given: '{"success": true,\n "data": null}',
+        want: /^x\.json:2: the getDocument\.json answer's "data" is null, expected the doc page object$/,
+      },
+    ],
   ];
   it.each(inline)("%s", (_title, { given, want }) => {
     const err = thrown(() => readJsonPage(given, "x.json"));
@@ -342,7 +557,30 @@ describe("the JSON tree parser", () => {
   });
 
   it("rejects exactly what JSON.parse rejects, with a line inside the text", () => {
-    const piece = fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "\\", " ", "\n", "\r\n", "1", "-", ".", "e", "0", "true", "nul", "null", '"a"', "\u0001", "x");
+    const piece = fc.constantFrom(
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      ":",
+      '"',
+      "\\",
+      " ",
+      "\n",
+      "\r\n",
+      "1",
+      "-",
+      ".",
+      "e",
+      "0",
+      "true",
+      "nul",
+      "null",
+      '"a"',
+      "\u0001",
+      "x",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join("");
@@ -369,7 +607,10 @@ describe("the JSON tree parser", () => {
 
   it("keeps every digit of a number", () => {
     const node = parseJsonTree('{"v": 9223372036854775807.50e-0}');
-    expect(node).toMatchObject({ kind: "object", entries: [{ key: "v", value: { kind: "number", text: "9223372036854775807.50e-0" } }] });
+    expect(node).toMatchObject({
+      kind: "object",
+      entries: [{ key: "v", value: { kind: "number", text: "9223372036854775807.50e-0" } }],
+    });
   });
 
   it("keeps duplicate keys in order, each with the line of its key", () => {
@@ -392,28 +633,97 @@ describe("the JSON tree parser", () => {
   });
 
   const errors: Array<[string, { given: string; want: { reason: string; line: number; column: number } }]> = [
-    ["a line comment", { given: '{"a": 1, // no\n"b": 2}', want: { reason: "expected a quoted key, found '/'", line: 1, column: 10 } }],
-    ["a block comment", { given: "[1,\n /* no */ 2]", want: { reason: "expected a value, found '/'", line: 2, column: 2 } }],
-    ["a trailing comma in an object", { given: '{"a": 1,\n}', want: { reason: "expected a quoted key, found '}'", line: 2, column: 1 } }],
-    ["a trailing comma in an array", { given: "[1, 2,]", want: { reason: "expected a value, found ']'", line: 1, column: 7 } }],
-    ["a missing colon", { given: '{"a" 1}', want: { reason: `expected ':' after key "a", found '1'`, line: 1, column: 6 } }],
-    ["a missing value", { given: '{"a":}', want: { reason: `expected a value for key "a", found '}'`, line: 1, column: 6 } }],
-    ["an unclosed object", { given: '{"a": 1', want: { reason: "expected ',' or '}' in an object, found the end of the input", line: 1, column: 8 } }],
-    ["an unclosed array", { given: "[1,\n", want: { reason: "expected a value, found the end of the input", line: 2, column: 1 } }],
-    ["a misspelt keyword", { given: '{"a": nul}', want: { reason: `expected a value for key "a", found 'n'`, line: 1, column: 7 } }],
-    ["a keyword run into a word", { given: "[nullx]", want: { reason: "expected ',' or ']' in an array, found 'x'", line: 1, column: 6 } }],
-    ["a word after the root value", { given: "true false", want: { reason: "unexpected 'f' after the end of the JSON value", line: 1, column: 6 } }],
-    ["a number without fraction digits", { given: "[1.]", want: { reason: "invalid number: expected a digit after '.', found ']'", line: 1, column: 4 } }],
-    ["a number without exponent digits", { given: "[1e+]", want: { reason: "invalid number: expected a digit in the exponent, found ']'", line: 1, column: 5 } }],
-    ["a minus without digits", { given: "[-x]", want: { reason: "invalid number: expected a digit, found 'x'", line: 1, column: 3 } }],
-    ["a leading zero after a minus", { given: "-01", want: { reason: "invalid number: leading zero, found '1'", line: 1, column: 3 } }],
+    [
+      "a line comment",
+      { given: '{"a": 1, // no\n"b": 2}', want: { reason: "expected a quoted key, found '/'", line: 1, column: 10 } },
+    ],
+    [
+      "a block comment",
+      { given: "[1,\n /* no */ 2]", want: { reason: "expected a value, found '/'", line: 2, column: 2 } },
+    ],
+    [
+      "a trailing comma in an object",
+      { given: '{"a": 1,\n}', want: { reason: "expected a quoted key, found '}'", line: 2, column: 1 } },
+    ],
+    [
+      "a trailing comma in an array",
+      { given: "[1, 2,]", want: { reason: "expected a value, found ']'", line: 1, column: 7 } },
+    ],
+    [
+      "a missing colon",
+      { given: '{"a" 1}', want: { reason: `expected ':' after key "a", found '1'`, line: 1, column: 6 } },
+    ],
+    [
+      "a missing value",
+      { given: '{"a":}', want: { reason: `expected a value for key "a", found '}'`, line: 1, column: 6 } },
+    ],
+    [
+      "an unclosed object",
+      {
+        given: '{"a": 1',
+        want: { reason: "expected ',' or '}' in an object, found the end of the input", line: 1, column: 8 },
+      },
+    ],
+    [
+      "an unclosed array",
+      { given: "[1,\n", want: { reason: "expected a value, found the end of the input", line: 2, column: 1 } },
+    ],
+    [
+      "a misspelt keyword",
+      { given: '{"a": nul}', want: { reason: `expected a value for key "a", found 'n'`, line: 1, column: 7 } },
+    ],
+    [
+      "a keyword run into a word",
+      { given: "[nullx]", want: { reason: "expected ',' or ']' in an array, found 'x'", line: 1, column: 6 } },
+    ],
+    [
+      "a word after the root value",
+      { given: "true false", want: { reason: "unexpected 'f' after the end of the JSON value", line: 1, column: 6 } },
+    ],
+    [
+      "a number without fraction digits",
+      { given: "[1.]", want: { reason: "invalid number: expected a digit after '.', found ']'", line: 1, column: 4 } },
+    ],
+    [
+      "a number without exponent digits",
+      {
+        given: "[1e+]",
+        want: { reason: "invalid number: expected a digit in the exponent, found ']'", line: 1, column: 5 },
+      },
+    ],
+    [
+      "a minus without digits",
+      { given: "[-x]", want: { reason: "invalid number: expected a digit, found 'x'", line: 1, column: 3 } },
+    ],
+    [
+      "a leading zero after a minus",
+      { given: "-01", want: { reason: "invalid number: leading zero, found '1'", line: 1, column: 3 } },
+    ],
     ["a plus sign", { given: "+1", want: { reason: "expected a JSON value, found '+'", line: 1, column: 1 } }],
-    ["a short \\u escape", { given: '"ab\\u12"', want: { reason: "invalid \\u escape in a string (expected four hex digits)", line: 1, column: 4 } }],
-    ["the first of two errors in a string", { given: '["a\\qb\u0001"]', want: { reason: "invalid escape \\'q' in a string", line: 1, column: 4 } }],
+    [
+      "a short \\u escape",
+      {
+        given: '"ab\\u12"',
+        want: { reason: "invalid \\u escape in a string (expected four hex digits)", line: 1, column: 4 },
+      },
+    ],
+    [
+      "the first of two errors in a string",
+      { given: '["a\\qb\u0001"]', want: { reason: "invalid escape \\'q' in a string", line: 1, column: 4 } },
+    ],
     ["an unterminated key", { given: '{"ab', want: { reason: "unterminated string", line: 1, column: 5 } }],
-    ["a bad string where a comma is due", { given: '[1 "\\q"]', want: { reason: "expected ',' or ']' in an array, found '\"'", line: 1, column: 4 } }],
-    ["a vertical tab as white space", { given: "[1,\u000b2]", want: { reason: "expected a value, found U+000B", line: 1, column: 4 } }],
-    ["a byte order mark inside", { given: "[1]\ufeff", want: { reason: "unexpected U+FEFF after the end of the JSON value", line: 1, column: 4 } }],
+    [
+      "a bad string where a comma is due",
+      { given: '[1 "\\q"]', want: { reason: "expected ',' or ']' in an array, found '\"'", line: 1, column: 4 } },
+    ],
+    [
+      "a vertical tab as white space",
+      { given: "[1,\u000b2]", want: { reason: "expected a value, found U+000B", line: 1, column: 4 } },
+    ],
+    [
+      "a byte order mark inside",
+      { given: "[1]\ufeff", want: { reason: "unexpected U+FEFF after the end of the JSON value", line: 1, column: 4 } },
+    ],
   ];
   it.each(errors)("rejects %s at the offending character", (_title, { given, want }) => {
     const err = thrown(() => parseJsonTree(given));
@@ -423,8 +733,14 @@ describe("the JSON tree parser", () => {
   });
 
   it("refuses nesting beyond 512 levels without overflowing the stack", () => {
-    expect(thrown(() => parseJsonTree("[".repeat(200_000)))).toMatchObject({ reason: "nested deeper than 512 levels", column: 513 });
-    expect(thrown(() => parseJsonTree('{"a":'.repeat(600)))).toMatchObject({ reason: "nested deeper than 512 levels", column: 2561 });
+    expect(thrown(() => parseJsonTree("[".repeat(200_000)))).toMatchObject({
+      reason: "nested deeper than 512 levels",
+      column: 513,
+    });
+    expect(thrown(() => parseJsonTree('{"a":'.repeat(600)))).toMatchObject({
+      reason: "nested deeper than 512 levels",
+      column: 2561,
+    });
     expect(parseJsonTree(`${"[".repeat(512)}${"]".repeat(512)}`).kind).toBe("array");
   });
 });
@@ -446,7 +762,10 @@ describe("readJsonPage: rows and lines for any param tree", () => {
   }));
 
   function flatten(params: readonly Param[], depth: number): Array<[string, number]> {
-    return params.flatMap((p) => [[p.name.trim(), depth] as [string, number], ...flatten(p.subParams ?? [], depth + 1)]);
+    return params.flatMap((p) => [
+      [p.name.trim(), depth] as [string, number],
+      ...flatten(p.subParams ?? [], depth + 1),
+    ]);
   }
 
   it("gives pre-order rows with the right depth, each on the line of its own object", () => {
@@ -507,16 +826,35 @@ describeData("real doc pages (shared/data/doc-json)", () => {
     expect(page.request).toHaveLength(14);
     expect(page.response).toHaveLength(34);
     expect(page.request[0]).toEqual(
-      row(485, 0, "adzone_id", "Number", { required: true, example: "123", description: "推广位id，mm_xx_xx_xx pid三段式中的第三段" }),
+      row(485, 0, "adzone_id", "Number", {
+        required: true,
+        example: "123",
+        description: "推广位id，mm_xx_xx_xx pid三段式中的第三段",
+      }),
     );
     expect(page.request.find((r) => r.name === "platform")).toEqual(
-      row(527, 0, "platform", "Number", { required: false, example: "1", description: "1：PC，2：无线，默认：１", limits: { default: "1" } }),
+      row(527, 0, "platform", "Number", {
+        required: false,
+        example: "1",
+        description: "1：PC，2：无线，默认：１",
+        limits: { default: "1" },
+      }),
     );
     // The example keeps its trailing space, as on the page.
     expect(page.request.find((r) => r.name === "biz_scene_id")?.example).toBe("1 ");
-    expect(page.response.find((r) => r.name === "topn_start_time")).toMatchObject({ line: 1246, depth: 3, example: "1937297392332" });
-    expect(page.response.find((r) => r.name === "topn_info")).toMatchObject({ line: 1231, depth: 2, type: "StepRateDto" });
-    expect(page.samples.request).toMatch(/^TaobaoClient client = new DefaultTaobaoClient\(url, appkey, secret\);\nTbkCouponConvertRequest req/);
+    expect(page.response.find((r) => r.name === "topn_start_time")).toMatchObject({
+      line: 1246,
+      depth: 3,
+      example: "1937297392332",
+    });
+    expect(page.response.find((r) => r.name === "topn_info")).toMatchObject({
+      line: 1231,
+      depth: 2,
+      type: "StepRateDto",
+    });
+    expect(page.samples.request).toMatch(
+      /^TaobaoClient client = new DefaultTaobaoClient\(url, appkey, secret\);\nTbkCouponConvertRequest req/,
+    );
     expect(page.samples.responseFormat).toBe("json");
     expect(page.samples.response).toMatch(/^\{\n {4}"tbk_coupon_convert_response":\{/);
     expect(page.samples.responseSimplified).toContain('"coupon_remain_count":6859');
@@ -544,7 +882,11 @@ describeData("real doc pages (shared/data/doc-json)", () => {
   it("alibaba.baichuan.aso.query and taobao.xhotel.get: limits on top-level request params", () => {
     const aso = readDocJson("alibaba.baichuan.aso.query.json");
     expect(aso.request.slice(2)).toEqual([
-      row(19, 0, "device_info_list", "AsoDeviceInfoDO[]", { required: true, description: "设备信息，ios为idfa ，android 为imei + imsi", limits: { maxListSize: 20 } }),
+      row(19, 0, "device_info_list", "AsoDeviceInfoDO[]", {
+        required: true,
+        description: "设备信息，ios为idfa ，android 为imei + imsi",
+        limits: { maxListSize: 20 },
+      }),
       row(26, 1, "idfa", "String", { required: false, description: "idfa" }),
       row(31, 1, "imei", "String", { required: false, description: "imei" }),
       row(36, 1, "imsi", "String", { required: false, description: "imsi" }),

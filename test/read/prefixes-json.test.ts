@@ -1,10 +1,10 @@
 // Every line prefix of the 31 real doc-json payloads (../shared/data/doc-json): a one-line InputError (invalid JSON,
 // naming the line), never a crash. Its own file so that vitest runs it beside the text prefixes.
 import { readFileSync } from "node:fs";
-import { expect, test } from "vitest";
+import { expect, it } from "vitest";
 import { emptyTally, lineCuts, realPages, runCuts } from "../../bench/prefixes/prefixes.js";
 
-test("every line prefix of every doc-json payload: a spec or a one-line input error, never a crash", () => {
+it("every line prefix of every doc-json payload: a spec or a one-line input error, never a crash", () => {
   const files = realPages().filter((f) => f.endsWith(".json"));
   expect(files).toHaveLength(31);
   const tally = emptyTally();

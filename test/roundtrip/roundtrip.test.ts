@@ -3,7 +3,7 @@
 // The floors are the figures measured on this sample (ROUNDTRIP.md has the whole catalogue: `npm run roundtrip`);
 // a change that places fewer fields, or misplaces more without a warning, fails here.
 import { readFileSync } from "node:fs";
-import { expect, test } from "vitest";
+import { expect, it } from "vitest";
 import type { CatalogueApi } from "../../bench/roundtrip/render-page.js";
 import { runRoundTrips } from "../../bench/roundtrip/run.js";
 import { catalogueFiles, sample } from "../support/catalogue.js";
@@ -15,11 +15,14 @@ const FLOORS: Record<string, { atPath: number; silentBranch: number }> = {
   none: { atPath: 72.14, silentBranch: 0 },
 };
 
-test("300 sampled catalogue APIs: fields at their path, per samples shown, at or above the floors measured", () => {
+it("300 sampled catalogue APIs: fields at their path, per samples shown, at or above the floors measured", () => {
   const apis = sample(catalogueFiles(), 300, 20261202).map((f) => JSON.parse(readFileSync(f, "utf8")) as CatalogueApi);
   const totals = runRoundTrips(apis);
   const figures = Object.fromEntries(
-    [...totals].map(([way, t]) => [way, { atPath: Math.floor((10_000 * t.placed) / t.fields) / 100, silentBranch: t.silentBranch, failed: t.failed }]),
+    [...totals].map(([way, t]) => [
+      way,
+      { atPath: Math.floor((10_000 * t.placed) / t.fields) / 100, silentBranch: t.silentBranch, failed: t.failed },
+    ]),
   );
   for (const [way, floor] of Object.entries(FLOORS)) {
     const got = figures[way]!;

@@ -53,7 +53,13 @@ const NLIFE_PARAMS: AlibabaNlifeB2cTradeRefundParams = {
   ...SAMPLE_NLIFE_PARAMS,
   refund_bill_list: [
     SAMPLE_FUND_BILL,
-    { type: "PROMOTION", buyer_id_type: "TAOBAO_OPENID", title: "零售+平台的优惠", amount: 7091800003790954036n, currency: "CNY" },
+    {
+      type: "PROMOTION",
+      buyer_id_type: "TAOBAO_OPENID",
+      title: "零售+平台的优惠",
+      amount: 7091800003790954036n,
+      currency: "CNY",
+    },
   ],
   store_id: "零售+门店 100004",
 };
@@ -300,7 +306,10 @@ describe("TopClient: answers that are not a response", () => {
     [
       "HTTP 500 with an error_response: its code and sub-code are kept",
       {
-        given: { status: 500, body: '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.remote-service-error"}}' },
+        given: {
+          status: 500,
+          body: '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.remote-service-error"}}',
+        },
         want: { name: "TopApiError", code: 15, codeText: "15", subCode: "isp.remote-service-error", status: 500 },
       },
     ],
@@ -442,12 +451,28 @@ describe("TopClient options", () => {
 describe("TopClient: a file list (byte[][]) is several unsigned parts under one name", () => {
   it("sends each file as its own part", async () => {
     gateway.reply({ body: '{"picture_upload_response":{"picture_path":"/i1/a.png"}}' });
-    const req = new PictureUploadRequest({ picture_category_id: 1, img: { name: "a.png", data: new Uint8Array([1]) }, image_input_title: "t" });
-    const shape = { ...req.requestShape, fields: req.requestShape.fields.map((f) => (f.name === "img" ? { ...f, list: true as const } : f)) };
-    const files = [{ name: "a.png", data: new Uint8Array([1]) }, { name: "b.png", data: new Uint8Array([2, 3]) }];
-    const listReq = Object.assign(Object.create(req) as PictureUploadRequest, { requestShape: shape, params: { ...req.params, img: files } });
+    const req = new PictureUploadRequest({
+      picture_category_id: 1,
+      img: { name: "a.png", data: new Uint8Array([1]) },
+      image_input_title: "t",
+    });
+    const shape = {
+      ...req.requestShape,
+      fields: req.requestShape.fields.map((f) => (f.name === "img" ? { ...f, list: true as const } : f)),
+    };
+    const files = [
+      { name: "a.png", data: new Uint8Array([1]) },
+      { name: "b.png", data: new Uint8Array([2, 3]) },
+    ];
+    const listReq = Object.assign(Object.create(req) as PictureUploadRequest, {
+      requestShape: shape,
+      params: { ...req.params, img: files },
+    });
     const { got } = await exchange(() => client().execute(listReq));
     expect(got.signatureOk).toBe(true);
-    expect(got.fileParts.map((p) => [p.name, p.filename, [...p.bytes]])).toEqual([["img", "a.png", [1]], ["img", "b.png", [2, 3]]]);
+    expect(got.fileParts.map((p) => [p.name, p.filename, [...p.bytes]])).toEqual([
+      ["img", "a.png", [1]],
+      ["img", "b.png", [2, 3]],
+    ]);
   });
 });

@@ -19,7 +19,8 @@ const APP_SECRET = "f00dfacecafebabe0123456789abcdef";
 const SESSION = "6102a0c0ffee5e55104b1a2c3d4e5f60718293a4";
 const READ = "taobao.trade.fullinfo.get";
 const WRITE = "taobao.trade.memo.update";
-const OK = (method: string): string => JSON.stringify({ [`${method.slice(method.indexOf(".") + 1).replaceAll(".", "_")}_response`]: { ok: true } });
+const OK = (method: string): string =>
+  JSON.stringify({ [`${method.slice(method.indexOf(".") + 1).replaceAll(".", "_")}_response`]: { ok: true } });
 
 let gateway: Gateway;
 let elsewhere: Gateway;
@@ -50,7 +51,11 @@ interface Outcome {
   readonly ms: number;
 }
 
-async function call(c: TopClient, method: string, opts: { retryWrites?: boolean; signal?: AbortSignal } = {}): Promise<Outcome> {
+async function call(
+  c: TopClient,
+  method: string,
+  opts: { retryWrites?: boolean; signal?: AbortSignal } = {},
+): Promise<Outcome> {
   const before = gateway.received.length;
   const started = Date.now();
   let error: unknown;
@@ -68,20 +73,31 @@ function ownProperties(value: unknown, seen = new Set<unknown>()): unknown {
   if (typeof value !== "object" || value === null || seen.has(value)) return value;
   seen.add(value);
   const out: Record<string, unknown> = {};
-  for (const key of Object.getOwnPropertyNames(value)) out[key] = ownProperties((value as Record<string, unknown>)[key], seen);
+  for (const key of Object.getOwnPropertyNames(value))
+    out[key] = ownProperties((value as Record<string, unknown>)[key], seen);
   return out;
 }
 
 const SECRET_FORMS = [APP_SECRET, SESSION, APP_SECRET.slice(0, 16), SESSION.slice(0, 16)];
 
 function expectNoSecret(err: unknown): void {
-  const views = [String(err), JSON.stringify(err), JSON.stringify(ownProperties(err)), inspect(err, { showHidden: true, depth: Infinity })];
+  const views = [
+    String(err),
+    JSON.stringify(err),
+    JSON.stringify(ownProperties(err)),
+    inspect(err, { showHidden: true, depth: Infinity }),
+  ];
   for (const view of views) for (const secret of SECRET_FORMS) expect(view).not.toContain(secret);
   // nor the signature of any request the gateway saw
-  for (const got of gateway.received.slice(-5)) for (const view of views) expect(view).not.toContain(got.query.sign ?? "no sign");
+  for (const got of gateway.received.slice(-5))
+    for (const view of views) expect(view).not.toContain(got.query.sign ?? "no sign");
 }
 
-function expectFailure(outcome: Outcome, want: Record<string, unknown>, cls: typeof TopTransportError | typeof TopApiError): void {
+function expectFailure(
+  outcome: Outcome,
+  want: Record<string, unknown>,
+  cls: typeof TopTransportError | typeof TopApiError,
+): void {
   expect(outcome.error).toBeInstanceOf(cls);
   expect(outcome.error).toMatchObject(want);
   expectNoSecret(outcome.error);
@@ -93,12 +109,25 @@ describe("maxResponseBytes: counted after decompression, refused while reading",
   // compressed body of one repeated byte is ~1,000 times smaller on the wire and may be sent whole before the
   // client reads it: there the bound is checked only on the bomb, made large enough (1 GiB) not to fit.
   const cases: Array<[string, { given: Reply; options?: Partial<TopClientOptions>; want: { maxStreamed: number } }]> = [
-    ["a 50 MB answer with a Content-Length, by default", { given: { stream: { bytes: 50 * MB } }, want: { maxStreamed: 20 * MB } }],
-    ["a gzip bomb (1 GiB inflated), by default", { given: { stream: { bytes: 1024 * MB, encoding: "gzip" } }, want: { maxStreamed: 512 * MB } }],
-    ["a 50 MB deflate answer, by default", { given: { stream: { bytes: 50 * MB, encoding: "deflate" } }, want: { maxStreamed: Infinity } }],
+    [
+      "a 50 MB answer with a Content-Length, by default",
+      { given: { stream: { bytes: 50 * MB } }, want: { maxStreamed: 20 * MB } },
+    ],
+    [
+      "a gzip bomb (1 GiB inflated), by default",
+      { given: { stream: { bytes: 1024 * MB, encoding: "gzip" } }, want: { maxStreamed: 512 * MB } },
+    ],
+    [
+      "a 50 MB deflate answer, by default",
+      { given: { stream: { bytes: 50 * MB, encoding: "deflate" } }, want: { maxStreamed: Infinity } },
+    ],
     [
       "a small limit on a gzip answer",
-      { given: { stream: { bytes: 1 * MB, encoding: "gzip" } }, options: { maxResponseBytes: 64 * 1024 }, want: { maxStreamed: Infinity } },
+      {
+        given: { stream: { bytes: 1 * MB, encoding: "gzip" } },
+        options: { maxResponseBytes: 64 * 1024 },
+        want: { maxStreamed: Infinity },
+      },
     ],
   ];
   it.each(cases)("%s: kind too-large, one attempt, the body not kept", async (_title, { given, options, want }) => {
@@ -117,7 +146,10 @@ describe("maxResponseBytes: counted after decompression, refused while reading",
 
   const fits: Array<[string, { given: { bytes: number; encoding?: "gzip" | "deflate" }; limit: number }]> = [
     ["plain, exactly at the limit", { given: { bytes: 4096 }, limit: 4096 }],
-    ["gzip, 2 MB inflated under the default", { given: { bytes: 2 * MB, encoding: "gzip" }, limit: DEFAULT_MAX_RESPONSE_BYTES }],
+    [
+      "gzip, 2 MB inflated under the default",
+      { given: { bytes: 2 * MB, encoding: "gzip" }, limit: DEFAULT_MAX_RESPONSE_BYTES },
+    ],
     ["deflate, exactly at the limit", { given: { bytes: 100_000, encoding: "deflate" }, limit: 100_000 }],
   ];
   it.each(fits)("%s: decoded in full", async (_title, { given, limit }) => {
@@ -152,7 +184,10 @@ describe("a custom fetch that follows a redirect itself", () => {
     const following: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
       const moved = new Response(OK(READ), { status: 200, headers: { "content-type": "application/json" } });
-      Object.defineProperties(moved, { redirected: { value: true }, url: { value: `${elsewhere.url}?session=${SESSION}` } });
+      Object.defineProperties(moved, {
+        redirected: { value: true },
+        url: { value: `${elsewhere.url}?session=${SESSION}` },
+      });
       await response.body?.cancel();
       return moved;
     };
@@ -165,20 +200,33 @@ describe("a custom fetch that follows a redirect itself", () => {
 describe("timeouts", () => {
   it("the defaults: 15 s to the first byte, 30 s in all, 16 MiB, 3 attempts", () => {
     const c = new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET });
-    expect([DEFAULT_FIRST_BYTE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES]).toEqual([15_000, 30_000, 16 * 1024 * 1024]);
+    expect([DEFAULT_FIRST_BYTE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES]).toEqual([
+      15_000,
+      30_000,
+      16 * 1024 * 1024,
+    ]);
     expect(c).toMatchObject({ firstByteTimeoutMs: 15_000, timeoutMs: 30_000, maxResponseBytes: 16 * 1024 * 1024 });
     expect(c.retry).toMatchObject({ attempts: 3, retryWrites: false });
   });
 
-  const cases: Array<[string, { given: Reply; options: Partial<TopClientOptions>; want: { minMs: number; maxMs: number } }]> = [
-    ["a silent gateway, firstByteTimeoutMs", { given: { hang: true }, options: { firstByteTimeoutMs: 300 }, want: { minMs: 250, maxMs: 6_000 } }],
+  const cases: Array<
+    [string, { given: Reply; options: Partial<TopClientOptions>; want: { minMs: number; maxMs: number } }]
+  > = [
+    [
+      "a silent gateway, firstByteTimeoutMs",
+      { given: { hang: true }, options: { firstByteTimeoutMs: 300 }, want: { minMs: 250, maxMs: 6_000 } },
+    ],
     [
       "a silent gateway, timeoutMs shorter than the first-byte bound",
       { given: { hang: true }, options: { timeoutMs: 300 }, want: { minMs: 250, maxMs: 6_000 } },
     ],
     [
       "a trickle of 1 byte per 50 ms, timeoutMs",
-      { given: { trickle: OK(WRITE), intervalMs: 50 }, options: { timeoutMs: 500 }, want: { minMs: 450, maxMs: 6_000 } },
+      {
+        given: { trickle: OK(WRITE), intervalMs: 50 },
+        options: { timeoutMs: 500 },
+        want: { minMs: 450, maxMs: 6_000 },
+      },
     ],
   ];
   it.each(cases)("%s: kind timeout within the bound", async (_title, { given, options, want }) => {
@@ -205,40 +253,94 @@ describe("timeouts", () => {
   });
 });
 
-const BUSY_BODY = JSON.stringify({ error_response: { code: 7, msg: "App Call Limited", sub_code: "accesscontrol.limited-by-app-access-count", sub_msg: "This ban will last for 1 more seconds" } });
+const BUSY_BODY = JSON.stringify({
+  error_response: {
+    code: 7,
+    msg: "App Call Limited",
+    sub_code: "accesscontrol.limited-by-app-access-count",
+    sub_msg: "This ban will last for 1 more seconds",
+  },
+});
 
 describe("retry: what is sent again by default", () => {
-  const status = (s: number, headers?: Record<string, string>): Reply => ({ status: s, contentType: "text/plain", body: `status ${s}`, ...(headers === undefined ? {} : { headers }) });
-  const isp: Reply = { body: JSON.stringify({ error_response: { code: 15, msg: "Remote service error", sub_code: "isp.top-remote-connection-timeout" } }) };
-  const isv: Reply = { body: JSON.stringify({ error_response: { code: 15, msg: "Remote service error", sub_code: "isv.invalid-parameter" } }) };
+  const status = (s: number, headers?: Record<string, string>): Reply => ({
+    status: s,
+    contentType: "text/plain",
+    body: `status ${s}`,
+    ...(headers === undefined ? {} : { headers }),
+  });
+  const isp: Reply = {
+    body: JSON.stringify({
+      error_response: { code: 15, msg: "Remote service error", sub_code: "isp.top-remote-connection-timeout" },
+    }),
+  };
+  const isv: Reply = {
+    body: JSON.stringify({
+      error_response: { code: 15, msg: "Remote service error", sub_code: "isv.invalid-parameter" },
+    }),
+  };
   // [title, { given: the first answer, method, want: attempts seen (then the second answer is a success) }]
-  const cases: Array<[string, { given: Reply; method: string; retryWrites?: boolean; want: { attempts: number; name?: string; kind?: string } }]> = [
+  const cases: Array<
+    [
+      string,
+      { given: Reply; method: string; retryWrites?: boolean; want: { attempts: number; name?: string; kind?: string } },
+    ]
+  > = [
     ["a read after one 503", { given: status(503), method: READ, want: { attempts: 2 } }],
-    ["a write after one bare 503 (may have run)", { given: status(503), method: WRITE, want: { attempts: 1, kind: "http" } }],
-    ["a write after a 503 with Retry-After (refused)", { given: status(503, { "retry-after": "0" }), method: WRITE, want: { attempts: 2 } }],
+    [
+      "a write after one bare 503 (may have run)",
+      { given: status(503), method: WRITE, want: { attempts: 1, kind: "http" } },
+    ],
+    [
+      "a write after a 503 with Retry-After (refused)",
+      { given: status(503, { "retry-after": "0" }), method: WRITE, want: { attempts: 2 } },
+    ],
     ["a write after one 429", { given: status(429), method: WRITE, want: { attempts: 2 } }],
     ["a read after one 500", { given: status(500), method: READ, want: { attempts: 2 } }],
     ["a write after one 500", { given: status(500), method: WRITE, want: { attempts: 1, kind: "http" } }],
-    ["a write after one 500, retryWrites per call", { given: status(500), method: WRITE, retryWrites: true, want: { attempts: 2 } }],
+    [
+      "a write after one 500, retryWrites per call",
+      { given: status(500), method: WRITE, retryWrites: true, want: { attempts: 2 } },
+    ],
     ["a read after a reset", { given: { reset: true }, method: READ, want: { attempts: 2 } }],
     ["a write after a reset", { given: { reset: true }, method: WRITE, want: { attempts: 1, kind: "network" } }],
     ["a read after a dropped connection", { given: { destroy: true }, method: READ, want: { attempts: 2 } }],
-    ["a write after a dropped connection", { given: { destroy: true }, method: WRITE, want: { attempts: 1, kind: "network" } }],
+    [
+      "a write after a dropped connection",
+      { given: { destroy: true }, method: WRITE, want: { attempts: 1, kind: "network" } },
+    ],
     ["a read after an isp.* error", { given: isp, method: READ, want: { attempts: 2 } }],
     ["a write after an isp.* error", { given: isp, method: WRITE, want: { attempts: 1, name: "TopApiError" } }],
-    ["a read after an isv.* error (the caller's fault)", { given: isv, method: READ, want: { attempts: 1, name: "TopApiError" } }],
+    [
+      "a read after an isv.* error (the caller's fault)",
+      { given: isv, method: READ, want: { attempts: 1, name: "TopApiError" } },
+    ],
     ["a read after a 404", { given: status(404), method: READ, want: { attempts: 1, kind: "http" } }],
-    ["a read after an HTML page", { given: { body: "<html></html>", contentType: "text/html" }, method: READ, want: { attempts: 1, kind: "not-json" } }],
+    [
+      "a read after an HTML page",
+      {
+        given: { body: "<html></html>", contentType: "text/html" },
+        method: READ,
+        want: { attempts: 1, kind: "not-json" },
+      },
+    ],
   ];
   it.each(cases)("%s", async (_title, { given, method, retryWrites, want }) => {
     gateway.reply(given, { body: OK(method) });
     const retries: RetryInfo[] = [];
-    const outcome = await call(client({ retry: { baseDelayMs: 20, onRetry: (info) => retries.push(info) } }), method, retryWrites === undefined ? {} : { retryWrites });
+    const outcome = await call(
+      client({ retry: { baseDelayMs: 20, onRetry: (info) => retries.push(info) } }),
+      method,
+      retryWrites === undefined ? {} : { retryWrites },
+    );
     expect(outcome.seen).toHaveLength(want.attempts);
     expect(retries).toHaveLength(want.attempts - 1);
     for (const got of outcome.seen) expect(got.signatureOk).toBe(true);
     if (want.attempts === 1) {
-      expect(outcome.error).toMatchObject({ ...(want.name === undefined ? { name: "TopTransportError" } : { name: want.name }), ...(want.kind === undefined ? {} : { kind: want.kind }) });
+      expect(outcome.error).toMatchObject({
+        ...(want.name === undefined ? { name: "TopTransportError" } : { name: want.name }),
+        ...(want.kind === undefined ? {} : { kind: want.kind }),
+      });
       expectNoSecret(outcome.error);
       gateway.reply(); // the unused success stays queued: take it off
       await call(client({ retry: false }), READ);
@@ -306,18 +408,28 @@ describe("retry: what is sent again by default", () => {
     const url = closed.url;
     await closed.close();
     const retries: RetryInfo[] = [];
-    const c = new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: url, retry: { baseDelayMs: 10, onRetry: (info) => retries.push(info) } });
+    const c = new TopClient({
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      gateway: url,
+      retry: { baseDelayMs: 10, onRetry: (info) => retries.push(info) },
+    });
     const err = await c.executeRaw({ method: WRITE }, { session: SESSION }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TopTransportError);
     expect(err).toMatchObject({ kind: "network" });
-    expect(retries.map((r) => [r.attempt, r.reason])).toEqual([[1, "refused"], [2, "refused"]]);
+    expect(retries.map((r) => [r.attempt, r.reason])).toEqual([
+      [1, "refused"],
+      [2, "refused"],
+    ]);
     expectNoSecret(err);
   });
 
   it("the caller's abort during the backoff ends the call", async () => {
     gateway.reply(status(503), { body: OK(READ) });
     const controller = new AbortController();
-    const c = client({ retry: { baseDelayMs: 5_000, maxDelayMs: 5_000, onRetry: () => setTimeout(() => controller.abort(), 50) } });
+    const c = client({
+      retry: { baseDelayMs: 5_000, maxDelayMs: 5_000, onRetry: () => setTimeout(() => controller.abort(), 50) },
+    });
     const outcome = await call(c, READ, { signal: controller.signal });
     expectFailure(outcome, { kind: "aborted" }, TopTransportError);
     expect(outcome.seen).toHaveLength(1);
@@ -326,7 +438,14 @@ describe("retry: what is sent again by default", () => {
   });
 
   it("a session echoed in a retried answer is not in the error handed to onRetry", async () => {
-    gateway.reply({ status: 503, contentType: "text/plain", body: `busy, session=${SESSION} \\u00${SESSION.charCodeAt(0).toString(16)}` }, { body: OK(READ) });
+    gateway.reply(
+      {
+        status: 503,
+        contentType: "text/plain",
+        body: `busy, session=${SESSION} \\u00${SESSION.charCodeAt(0).toString(16)}`,
+      },
+      { body: OK(READ) },
+    );
     const retries: RetryInfo[] = [];
     await call(client({ retry: { baseDelayMs: 10, onRetry: (info) => retries.push(info) } }), READ);
     expect(retries).toHaveLength(1);
@@ -336,14 +455,27 @@ describe("retry: what is sent again by default", () => {
 });
 
 describe("the signature is scrubbed too", () => {
-  const echoSign = (status: number) => (got: Received): Reply => ({
-    status,
-    body: JSON.stringify({ error_response: { code: 15, msg: `sign=${got.query.sign ?? ""}`, sub_code: "isp.echo", sub_msg: got.query.sign ?? "" } }),
-  });
-  const cases: Array<[string, { given: Array<(got: Received) => Reply>; method: string; want: { attempts: number } }]> = [
-    ["a write whose answer echoes its sign", { given: [echoSign(200)], method: WRITE, want: { attempts: 1 } }],
-    ["a read retried three times, each answer echoing that attempt's sign", { given: [echoSign(500), echoSign(500), echoSign(200)], method: READ, want: { attempts: 3 } }],
-  ];
+  const echoSign =
+    (status: number) =>
+    (got: Received): Reply => ({
+      status,
+      body: JSON.stringify({
+        error_response: {
+          code: 15,
+          msg: `sign=${got.query.sign ?? ""}`,
+          sub_code: "isp.echo",
+          sub_msg: got.query.sign ?? "",
+        },
+      }),
+    });
+  const cases: Array<[string, { given: Array<(got: Received) => Reply>; method: string; want: { attempts: number } }]> =
+    [
+      ["a write whose answer echoes its sign", { given: [echoSign(200)], method: WRITE, want: { attempts: 1 } }],
+      [
+        "a read retried three times, each answer echoing that attempt's sign",
+        { given: [echoSign(500), echoSign(500), echoSign(200)], method: READ, want: { attempts: 3 } },
+      ],
+    ];
   it.each(cases)("%s", async (_title, { given, method, want }) => {
     gateway.reply(...given);
     const retries: RetryInfo[] = [];
@@ -353,7 +485,8 @@ describe("the signature is scrubbed too", () => {
     expect((outcome.error as TopApiError).msg).toBe("sign=***");
     for (const got of outcome.seen) {
       expect(got.query.sign).toMatch(/^[0-9A-F]{64}$/);
-      for (const err of [outcome.error, ...retries.map((r) => r.error)]) expect(inspect(err, { showHidden: true, depth: Infinity })).not.toContain(got.query.sign);
+      for (const err of [outcome.error, ...retries.map((r) => r.error)])
+        expect(inspect(err, { showHidden: true, depth: Infinity })).not.toContain(got.query.sign);
     }
     expectNoSecret(outcome.error);
   });
@@ -376,7 +509,10 @@ describe("retry: TOP code 7 (call limit) with a ban time", () => {
   const refusals: Array<[string, { given: string; options?: Partial<TopClientOptions> }]> = [
     ["a ban longer than maxBanWaitMs (71 s > 30 s)", { given: BUSY_BODY.replace("for 1 more", "for 71 more") }],
     ["a ban longer than a chosen maxBanWaitMs", { given: BUSY_BODY, options: { retry: { maxBanWaitMs: 500 } } }],
-    ["code 7 that names no ban time", { given: BUSY_BODY.replace("This ban will last for 1 more seconds", "slow down") }],
+    [
+      "code 7 that names no ban time",
+      { given: BUSY_BODY.replace("This ban will last for 1 more seconds", "slow down") },
+    ],
   ];
   it.each(refusals)("%s: fails at once as TopApiError 7", async (_title, { given, options }) => {
     gateway.reply({ body: given }, { body: OK(WRITE) });

@@ -20,10 +20,19 @@ const reference = (text: string): unknown => referenceParse(text, null, { onDupl
 
 describe("parseLossless (runtime/json-parse.ts)", () => {
   const valid: Array<[string, { given: string }]> = [
-    ["numbers of every form", { given: "[0,-0,1,-1,7091800003790954036,1.50,1e-7,1E+30,-2.5e-3,123456789012345678901234567890]" }],
-    ["escapes of every kind", { given: String.raw`["a\"b\\c\/d\b\f\n\r\t","\u00e9\u4E2D","\ud83d\ude00","\ud800 lone","plain"]` }],
+    [
+      "numbers of every form",
+      { given: "[0,-0,1,-1,7091800003790954036,1.50,1e-7,1E+30,-2.5e-3,123456789012345678901234567890]" },
+    ],
+    [
+      "escapes of every kind",
+      { given: String.raw`["a\"b\\c\/d\b\f\n\r\t","\u00e9\u4E2D","\ud83d\ude00","\ud800 lone","plain"]` },
+    ],
     ["a string with an escape at each end", { given: String.raw`"\nmiddle\u0041"` }],
-    ["nested structures and whitespace", { given: ' { "a" : [ 1 , { "b" : null } , true , false ] ,\n\t"c" : {} , "d" : [] } ' }],
+    [
+      "nested structures and whitespace",
+      { given: ' { "a" : [ 1 , { "b" : null } , true , false ] ,\n\t"c" : {} , "d" : [] } ' },
+    ],
     ["duplicate keys keep the first place, the last value", { given: '{"a":1,"b":2,"a":3}' }],
     ["a __proto__ key", { given: '{"__proto__":{"x":1},"y":2}' }],
     ["top-level scalars", { given: '"just text"' }],
@@ -68,7 +77,9 @@ describe("parseLossless (runtime/json-parse.ts)", () => {
 
   it("names the position of the fault", () => {
     expect(() => parseLossless('{"id":xxx}')).toThrow("JSON value expected but got 'x' at position 6");
-    expect(() => parseLossless("[1")).toThrow("Comma ',' or end of array ']' expected but reached end of input at position 2");
+    expect(() => parseLossless("[1")).toThrow(
+      "Comma ',' or end of array ']' expected but reached end of input at position 2",
+    );
   });
 
   it("nesting beyond the bound is a SyntaxError, not a stack overflow", () => {

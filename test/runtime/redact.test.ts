@@ -26,9 +26,15 @@ describe("redactText", () => {
     ["as written", { given: `a ${SESSION} b`, want: "a *** b" }],
     ["every character escaped, lower-case hex", { given: `"${escaped(SESSION)}"`, want: '"***"' }],
     ["every character escaped, upper-case hex", { given: `"${escaped(SESSION, { upper: true })}"`, want: '"***"' }],
-    ["a mix of escaped and plain characters, \\/ for /", { given: `x${escaped(SESSION, { every: 3 })}y`, want: "x***y" }],
+    [
+      "a mix of escaped and plain characters, \\/ for /",
+      { given: `x${escaped(SESSION, { every: 3 })}y`, want: "x***y" },
+    ],
     ["twice", { given: `${escaped(APP_SECRET)}-${APP_SECRET}`, want: "***-***" }],
-    ["an escaped text that is not the secret is kept", { given: String.raw`"\u0061\u0062"`, want: String.raw`"\u0061\u0062"` }],
+    [
+      "an escaped text that is not the secret is kept",
+      { given: String.raw`"\u0061\u0062"`, want: String.raw`"\u0061\u0062"` },
+    ],
   ];
   it.each(cases)("%s", (_title, { given, want }) => {
     expect(redactText(given, secretForms([APP_SECRET, SESSION]))).toBe(want);
@@ -38,10 +44,21 @@ describe("redactText", () => {
 describe("TopDecodeError: the value is scrubbed before it is cut to the shown length", () => {
   it("a secret across the 80-character cut leaves no prefix in the message or the stack", () => {
     const raw = JSON.stringify(`${"x".repeat(50)}${APP_SECRET}${"y".repeat(40)}`);
-    const err = new TopDecodeError({ method: "m", path: "gmt_refund", reason: "expected a date", rawValue: raw, body: raw });
+    const err = new TopDecodeError({
+      method: "m",
+      path: "gmt_refund",
+      reason: "expected a date",
+      rawValue: raw,
+      body: raw,
+    });
     expect(err.message).toContain(APP_SECRET.slice(0, 29)); // the gap: 29 characters of the secret shown
     redactError(err, secretForms([APP_SECRET]));
-    for (const view of [err.message, String(err.stack), inspect(err), JSON.stringify(Object.getOwnPropertyDescriptors(err))]) {
+    for (const view of [
+      err.message,
+      String(err.stack),
+      inspect(err),
+      JSON.stringify(Object.getOwnPropertyDescriptors(err)),
+    ]) {
       expect(view).not.toContain(APP_SECRET.slice(0, 6));
     }
     expect(err.message).toContain("***");
@@ -69,15 +86,24 @@ describe("TopClient: secrets echoed with JSON escapes", () => {
   const cases: Array<[string, { given: string; want: Record<string, unknown> }]> = [
     [
       "an error_response echoing the session and the secret as \\u00XX escapes",
-      { given: `{"error_response":{"code":27,"msg":"${escaped(SESSION)} ${escaped(APP_SECRET, { upper: true })}"}}`, want: { name: "TopApiError", code: 27 } },
+      {
+        given: `{"error_response":{"code":27,"msg":"${escaped(SESSION)} ${escaped(APP_SECRET, { upper: true })}"}}`,
+        want: { name: "TopApiError", code: 27 },
+      },
     ],
     [
       "a decode error whose value is the escaped secret, cut across it",
-      { given: `{"gmt_refund":"${"x".repeat(60)}${escaped(APP_SECRET, { every: 2 })}"}`, want: { name: "TopDecodeError", path: "gmt_refund" } },
+      {
+        given: `{"gmt_refund":"${"x".repeat(60)}${escaped(APP_SECRET, { every: 2 })}"}`,
+        want: { name: "TopDecodeError", path: "gmt_refund" },
+      },
     ],
     [
       "a 500 with an error_response echoing the session",
-      { given: `{"error_response":{"code":15,"sub_code":"isp.x","sub_msg":"${escaped(SESSION)}"}}`, want: { name: "TopApiError", code: 15 } },
+      {
+        given: `{"error_response":{"code":15,"sub_code":"isp.x","sub_msg":"${escaped(SESSION)}"}}`,
+        want: { name: "TopApiError", code: 15 },
+      },
     ],
   ];
   it.each(cases)("%s: masked in the message and in body", async (title, { given, want }) => {
@@ -90,7 +116,13 @@ describe("TopClient: secrets echoed with JSON escapes", () => {
     expect(body).toContain("***");
     const views = [String(err), JSON.stringify(err), body, inspect(err, { showHidden: true, depth: Infinity })];
     for (const view of views) {
-      for (const secret of [SESSION, APP_SECRET, escaped(SESSION), APP_SECRET.slice(0, 6), escaped(APP_SECRET.slice(0, 4))]) {
+      for (const secret of [
+        SESSION,
+        APP_SECRET,
+        escaped(SESSION),
+        APP_SECRET.slice(0, 6),
+        escaped(APP_SECRET.slice(0, 4)),
+      ]) {
         expect(view).not.toContain(secret);
       }
     }

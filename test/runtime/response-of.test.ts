@@ -32,7 +32,9 @@ describe("ResponseOf", () => {
     expectTypeOf<S["id"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<S["ids"]>().toEqualTypeOf<string[] | undefined>();
     expectTypeOf<NonNullable<S["items"]>[number]["n"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<NonNullable<NonNullable<S["items"]>[number]["nested"]>["deep"]>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<NonNullable<NonNullable<S["items"]>[number]["nested"]>["deep"]>().toEqualTypeOf<
+      string[] | undefined
+    >();
     expectTypeOf<S["at"]>().toEqualTypeOf<Date | undefined>();
     type N = ResponseOf<Response, CodecOf<"number", "Date">>;
     expectTypeOf<N["id"]>().toEqualTypeOf<number | undefined>();

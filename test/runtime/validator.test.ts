@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AlibabaIdleIsvOrderDealrefundRequest, AlibabaNlifeB2cTradeRefundRequest } from "../../generated/index.js";
 import { compiledStructCheck } from "../../runtime/validator-compile.js";
 import { structCheck } from "../../runtime/validator.js";
@@ -14,8 +14,17 @@ import type { FieldShape, StructShape, ValidationIssue } from "../../runtime/typ
 import { TopgenTestAllTypesRequest } from "../integration/all-types/generated/topgen.test.all.types.js";
 
 const shapes: [string, StructShape][] = [
-  ["nlife refund", new AlibabaNlifeB2cTradeRefundRequest({ out_request_no: "", refund_bill_list: [], refund_goods_list: [] }).requestShape],
-  ["idle dealrefund", new AlibabaIdleIsvOrderDealrefundRequest({ param_appraise_isv_refund_request: { biz_order_id: 1, operation: "AGREE_REFUND" } }).requestShape],
+  [
+    "nlife refund",
+    new AlibabaNlifeB2cTradeRefundRequest({ out_request_no: "", refund_bill_list: [], refund_goods_list: [] })
+      .requestShape,
+  ],
+  [
+    "idle dealrefund",
+    new AlibabaIdleIsvOrderDealrefundRequest({
+      param_appraise_isv_refund_request: { biz_order_id: 1, operation: "AGREE_REFUND" },
+    }).requestShape,
+  ],
   ["all types", new TopgenTestAllTypesRequest({ count: 1 }).requestShape],
   // A struct inside itself and a chain deeper than the compiler inlines: both are checked by calls that take a
   // non-empty path.
@@ -45,7 +54,26 @@ const shapes: [string, StructShape][] = [
 ];
 
 const junk = fc.oneof(
-  fc.constantFrom(undefined, null, "", " ", "\t \n", "\u3000", " x", 0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, true, false, [], {}, new Date("x"), new Date(0)),
+  fc.constantFrom(
+    undefined,
+    null,
+    "",
+    " ",
+    "\t \n",
+    "\u3000",
+    " x",
+    0,
+    -1,
+    1.5,
+    Number.NaN,
+    Number.MAX_SAFE_INTEGER + 2,
+    true,
+    false,
+    [],
+    {},
+    new Date("x"),
+    new Date(0),
+  ),
   fc.string({ maxLength: 8 }),
   fc.integer(),
   fc.double(),
@@ -58,23 +86,37 @@ function valueOf(field: FieldShape, depth: number): fc.Arbitrary<unknown> {
   const one = scalarOf(field, depth);
   if (!field.list) return one;
   const size = (field.maxListSize ?? 3) + 1;
-  return fc.oneof(fc.array(one, { maxLength: Math.min(size, 4) }), fc.array(one, { minLength: size, maxLength: size }), junk);
+  return fc.oneof(
+    fc.array(one, { maxLength: Math.min(size, 4) }),
+    fc.array(one, { minLength: size, maxLength: size }),
+    junk,
+  );
 }
 
 function scalarOf(field: FieldShape, depth: number): fc.Arbitrary<unknown> {
   const max = field.maxLength ?? 8;
   switch (field.type) {
     case "String":
-      return fc.oneof(field.enum?.length ? fc.constantFrom(...field.enum) : fc.string({ maxLength: max }), fc.string({ minLength: max, maxLength: max + 2 }), junk);
+      return fc.oneof(
+        field.enum?.length ? fc.constantFrom(...field.enum) : fc.string({ maxLength: max }),
+        fc.string({ minLength: max, maxLength: max + 2 }),
+        junk,
+      );
     case "Number":
-      return fc.oneof(fc.integer({ min: (field.minValue ?? 0) - 2, max: (field.maxValue ?? 100) + 2 }), fc.bigInt(), junk);
+      return fc.oneof(
+        fc.integer({ min: (field.minValue ?? 0) - 2, max: (field.maxValue ?? 100) + 2 }),
+        fc.bigInt(),
+        junk,
+      );
     case "Price":
     case "BigDecimal":
       return fc.oneof(fc.double({ min: (field.minValue ?? 0) - 1, max: (field.maxValue ?? 100) + 1 }), junk);
     case "Boolean":
       return fc.oneof(fc.boolean(), junk);
     case "Struct":
-      return depth > 3 ? junk : fc.oneof({ weight: 3, arbitrary: structOf(field.struct!(), depth + 1) }, { weight: 1, arbitrary: junk });
+      return depth > 3
+        ? junk
+        : fc.oneof({ weight: 3, arbitrary: structOf(field.struct!(), depth + 1) }, { weight: 1, arbitrary: junk });
     default:
       return junk;
   }
@@ -92,7 +134,7 @@ const run = (check: ReturnType<typeof structCheck>, value: Record<string, unknow
 };
 
 describe("compiled check = interpreted check", () => {
-  test.each(shapes)("%s", (_, shape) => {
+  it.each(shapes)("%s", (_, shape) => {
     const compiled = compiledStructCheck(shape);
     const interpreted = structCheck(shape);
     expect(compiled).not.toBe(interpreted);
@@ -104,7 +146,7 @@ describe("compiled check = interpreted check", () => {
     );
   });
 
-  test("the property can fail: a check that misses one rule is told apart", () => {
+  it("the property can fail: a check that misses one rule is told apart", () => {
     const [, shape] = shapes[0]!;
     const weaker: StructShape = { ...shape, atLeastOne: [] };
     expect(() =>
@@ -117,7 +159,7 @@ describe("compiled check = interpreted check", () => {
   });
 });
 
-test("validate() works where code generation from strings is disabled", () => {
+it("validate() works where code generation from strings is disabled", () => {
   const script = `
     import * as rt from "./dist/runtime/index.js";
     const schema = rt.schema(\`
@@ -135,7 +177,10 @@ test("validate() works where code generation from strings is disabled", () => {
     console.log(JSON.stringify({ codegen, issues: issues.map((i) => i.path + " " + i.code) }));`;
   const root = join(import.meta.dirname, "../..");
   const run = (...flags: string[]) => {
-    const r = spawnSync(process.execPath, [...flags, "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [...flags, "--input-type=module", "-e", script], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(r.stderr).toBe("");
     return JSON.parse(r.stdout) as { codegen: boolean; issues: string[] };
   };
@@ -152,8 +197,11 @@ describe("fields named like members every object has", () => {
 {"atLeastOne":["valueOf","hasOwnProperty"]}
 `;
   const shape = schema(text).struct("$params");
-  test.each([
-    ["nothing given: toString is missing, not a function", { given: {}, want: ["toString required", "valueOf|hasOwnProperty atLeastOne"] }],
+  it.each([
+    [
+      "nothing given: toString is missing, not a function",
+      { given: {}, want: ["toString required", "valueOf|hasOwnProperty atLeastOne"] },
+    ],
     ["given as own properties", { given: { toString: "x", constructor: 1, valueOf: "y" }, want: [] }],
   ])("%s", (_, { given, want }) => {
     for (const check of [compiledStructCheck(shape), structCheck(shape)]) {
@@ -175,16 +223,31 @@ describe("a required string of only whitespace is missing, as Java's RequestChec
 {"name":"n","type":"Number","required":true}
 `).struct("$params");
   const full = { a: "x", j: "{}", s: { b: "X", n: 1 } };
-  test.each<[string, { given: Record<string, unknown>; want: string[] }]>([
+  it.each<[string, { given: Record<string, unknown>; want: string[] }]>([
     ["present values pass", { given: full, want: [] }],
     ["spaces at the top level", { given: { ...full, a: "   " }, want: ["a required"] }],
-    ["tab, line break and a control character (all at most U+0020, what trim() removes)", { given: { ...full, a: "\t\r\n\u0001" }, want: ["a required"] }],
+    [
+      "tab, line break and a control character (all at most U+0020, what trim() removes)",
+      { given: { ...full, a: "\t\r\n\u0001" }, want: ["a required"] },
+    ],
     ["text with spaces around it is present", { given: { ...full, a: "  x  " }, want: [] }],
     ["U+3000 and U+00A0 are text to trim(), so present", { given: { ...full, a: "\u3000", j: "\u00a0" }, want: [] }],
     ["an optional blank string is sent as it is", { given: { ...full, o: "  " }, want: [] }],
     ["a required Json given as blank text", { given: { ...full, j: " " }, want: ["j required"] }],
     ["inside a struct", { given: { ...full, s: { b: "  ", n: 1 } }, want: ["s.b required"] }],
-    ["inside a list item, and a blank number is missing before it is a wrong type", { given: { ...full, l: [{ b: "X", n: " " }, { b: "\n", n: 2 }] }, want: ["l[0].n required", "l[1].b required"] }],
+    [
+      "inside a list item, and a blank number is missing before it is a wrong type",
+      {
+        given: {
+          ...full,
+          l: [
+            { b: "X", n: " " },
+            { b: "\n", n: 2 },
+          ],
+        },
+        want: ["l[0].n required", "l[1].b required"],
+      },
+    ],
   ])("%s", (_, { given, want }) => {
     for (const check of [compiledStructCheck(shape), structCheck(shape)]) {
       expect(run(check, given).map((i) => `${i.path} ${i.code}`)).toEqual(want);

@@ -16,5 +16,7 @@ export const TEXT_PAGES = join(DATA, "text-pages");
 /** `describe` when the shared data is there; otherwise a skipped suite whose title says what is missing. */
 export function describeData(title: string, body: () => void): void {
   if (HAS_DATA) describe(title, body);
-  else describe.skip(`${title} — skipped: no shared data at ${DATA} (set TOPGEN_DATA to its folder)`, () => it("needs ../shared/data"));
+  else
+    describe.skip(`${title} — skipped: no shared data at ${DATA} (set TOPGEN_DATA to its folder)`, () =>
+      it("needs ../shared/data"));
 }

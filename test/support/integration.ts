@@ -24,5 +24,11 @@ export function buildCase(name: string): Promise<Sdk> {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => ({ spec: parseSpec(readFileSync(join(specsDir, f), "utf8"), f), file: join(specsDir, f) }));
-  return buildSdk(entries, { root: REPO, outDir: join(here, "generated"), specsDir, templatesDir: defaultTemplatesDir(), runtimeImport: "../../../../runtime/index.js" });
+  return buildSdk(entries, {
+    root: REPO,
+    outDir: join(here, "generated"),
+    specsDir,
+    templatesDir: defaultTemplatesDir(),
+    runtimeImport: "../../../../runtime/index.js",
+  });
 }

@@ -1,5 +1,5 @@
 // Progress output: nothing for small runs, a bar on a terminal, plain periodic lines in CI or into a pipe.
-import { afterEach, expect, test } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { progressFor } from "../../generator/support/progress.js";
 
 const saved = process.env["CI"];
@@ -21,11 +21,11 @@ function run(apis: number, isTTY: boolean): string[] {
   return s.out;
 }
 
-test("a run of a few APIs prints nothing", () => {
+it("a run of a few APIs prints nothing", () => {
   expect(run(10, true)).toEqual([]);
 });
 
-test("on a terminal: one bar redrawn in place, ended by a newline", () => {
+it("on a terminal: one bar redrawn in place, ended by a newline", () => {
   delete process.env["CI"];
   const out = run(5000, true);
   expect(out.slice(0, -1).every((s) => s.startsWith("\r") && !s.includes("\n"))).toBe(true);
@@ -33,7 +33,7 @@ test("on a terminal: one bar redrawn in place, ended by a newline", () => {
   expect(out[out.length - 1]).toBe("\n");
 });
 
-test.each([
+it.each([
   ["not a terminal", false, undefined],
   ["CI, even on a terminal", true, "true"],
 ])("%s: whole lines, about every tenth of the run, the last at 100%%", (_title, isTTY, ci) => {

@@ -9,7 +9,13 @@ export const REPO = resolve(import.meta.dirname, "../..");
 export function buildInRepo(specs: ApiSpec[], outDir = join(REPO, "generated")): Promise<Sdk> {
   return buildSdk(
     specs.map((spec) => ({ spec, file: join(REPO, "specs", `${spec.method}.json`) })),
-    { root: REPO, outDir, specsDir: join(REPO, "specs"), templatesDir: defaultTemplatesDir(), runtimeImport: "../runtime/index.js" },
+    {
+      root: REPO,
+      outDir,
+      specsDir: join(REPO, "specs"),
+      templatesDir: defaultTemplatesDir(),
+      runtimeImport: "../runtime/index.js",
+    },
   );
 }
 

@@ -9,10 +9,12 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export function jsonSampleFacts(sample: string): SampleFacts | undefined {
   const parsed = parseLenient(sample);
-  if (!parsed || typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) return undefined;
+  if (!parsed || typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value))
+    return undefined;
   let root = parsed.value as { [k: string]: Json };
   const keys = Object.keys(root);
-  if (keys.length === 1 && /_response$/.test(keys[0]!) && isObject(root[keys[0]!]!)) root = root[keys[0]!] as { [k: string]: Json };
+  if (keys.length === 1 && /_response$/.test(keys[0]!) && isObject(root[keys[0]!]!))
+    root = root[keys[0]!] as { [k: string]: Json };
 
   // Every object under a key, with its parent key, for lookups by name.
   const byKey = new Map<string, { value: Json; parentKey: string | undefined }[]>();
@@ -114,10 +116,14 @@ function parseLenient(text: string): { value: Json; open: Set<string> } | undefi
   if (inString) cut += '"';
   // Drop a dangling key or separator, then close what is open.
   cut = cut.replace(/,\s*"[^"]*"\s*:?\s*$/, "").replace(/[,:]\s*$/, "");
-  if (/:\s*"[^"]*"$/.test(cut) === false && /"\s*$/.test(cut) && /[{,]\s*"[^"]*"$/.test(cut)) cut = cut.replace(/,?\s*"[^"]*"$/, "");
+  if (/:\s*"[^"]*"$/.test(cut) === false && /"\s*$/.test(cut) && /[{,]\s*"[^"]*"$/.test(cut))
+    cut = cut.replace(/,?\s*"[^"]*"$/, "");
   const closed = cut + closers.reverse().join("");
   try {
-    return { value: JSON.parse(closed) as Json, open: new Set(openKeys.filter((k): k is string => k !== undefined).map(nameKey)) };
+    return {
+      value: JSON.parse(closed) as Json,
+      open: new Set(openKeys.filter((k): k is string => k !== undefined).map(nameKey)),
+    };
   } catch {
     return undefined;
   }

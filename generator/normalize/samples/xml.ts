@@ -16,7 +16,9 @@ export function xmlSampleFacts(printed: string): SampleFacts | undefined {
   }
   const root = $.root().children().first().get(0);
   if (!root || root.type !== "tag") return undefined;
-  const all = $("*").toArray().filter((e): e is Element => e.type === "tag");
+  const all = $("*")
+    .toArray()
+    .filter((e): e is Element => e.type === "tag");
 
   const byName = (name: string) => all.filter((e) => nameKey(e.tagName) === nameKey(name));
   const elementChildren = (e: Element) => e.children.filter((c: AnyNode): c is Element => c.type === "tag");

@@ -35,10 +35,16 @@ export function readLimits(
   );
   const entries = items.length
     ? items.map((li) => ({ text: cellText(li, skip), line: lineOf(li) }))
-    : cellText(cell, skip).split("\n").map((text) => ({ text, line: lineOf(cell) }));
+    : cellText(cell, skip)
+        .split("\n")
+        .map((text) => ({ text, line: lineOf(cell) }));
   for (const { text, line } of entries) {
     if (text === "" || parseLimitBullet(text, limits)) continue;
-    diagnostics.push({ level: "warning", message: `${owner}: 更多限制 text not read as a limit: ${JSON.stringify(text)}`, line });
+    diagnostics.push({
+      level: "warning",
+      message: `${owner}: 更多限制 text not read as a limit: ${JSON.stringify(text)}`,
+      line,
+    });
   }
 }
 

@@ -14,8 +14,23 @@ export function loadHtml(text: string): Document {
 
 /** Elements whose content is never shown on the page. */
 const UNSHOWN = new Set([
-  "head", "title", "meta", "link", "base", "script", "style", "noscript", "template",
-  "iframe", "object", "embed", "svg", "canvas", "select", "textarea", "input",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "canvas",
+  "select",
+  "textarea",
+  "input",
 ]);
 
 /** Not shown: unshown tags, and hiding by attribute or inline style (a saved page has no stylesheet logic). */
@@ -85,7 +100,10 @@ export function shortShownText(node: AnyNode, max: number): string | undefined {
 }
 
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/g, " ").replace(/\u00a0/g, " ").trim();
+  return text
+    .replace(/[ \t\n\r\f]+/g, " ")
+    .replace(/\u00a0/g, " ")
+    .trim();
 }
 
 /** 1-based source line of character `index` of a text node. */

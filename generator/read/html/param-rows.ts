@@ -44,7 +44,13 @@ export function readParamTable(t: ParamTable, withRequired: boolean, diagnostics
   return readTableRows(t.table, t.header, t.columns, 0, { withRequired, diagnostics });
 }
 
-function readTableRows(table: Element, header: Element | undefined, columns: ColumnMap, depth: number, ctx: Context): RawRow[] {
+function readTableRows(
+  table: Element,
+  header: Element | undefined,
+  columns: ColumnMap,
+  depth: number,
+  ctx: Context,
+): RawRow[] {
   const rows = ownRows(table).filter((tr) => tr !== header && !isRepeatedHeader(tr, header));
   const levels = rows.map(indentLevel);
   const known = levels.filter((l): l is number => l !== undefined);
@@ -125,9 +131,11 @@ function findContainers(root: Element, columns: ColumnMap, except?: Element): Co
     for (const child of childElements(el)) {
       if (child === except) continue;
       const container =
-        child.name === "table" ? nestedTable(child, columns)
-        : (child.name === "ul" || child.name === "ol") && isParamList(child) ? { kind: "list" as const, el: child }
-        : undefined;
+        child.name === "table"
+          ? nestedTable(child, columns)
+          : (child.name === "ul" || child.name === "ol") && isParamList(child)
+            ? { kind: "list" as const, el: child }
+            : undefined;
       if (container) found.push(container);
       else visit(child);
     }
@@ -144,12 +152,17 @@ function nestedTable(table: Element, outer: ColumnMap): Container | undefined {
     const slots = cellSlots(tr);
     const name = slots[outer.at.name ?? 0];
     const type = slots[outer.at.type ?? 1];
-    return name && type && name !== type && NAME.test(shownText(name).replace(TREE_MARK, "")) && isTypeCell(shownText(type));
+    return (
+      name && type && name !== type && NAME.test(shownText(name).replace(TREE_MARK, "")) && isTypeCell(shownText(type))
+    );
   });
   if (!looksLikeParams) return undefined;
   const width = cellSlots(rows[0]!).length;
   if (width !== outer.width) {
-    throw new LayoutUnknown(lineOf(table), `a nested parameter table without a header has ${width} columns, not ${outer.width}`);
+    throw new LayoutUnknown(
+      lineOf(table),
+      `a nested parameter table without a header has ${width} columns, not ${outer.width}`,
+    );
   }
   return { kind: "table", el: table, columns: outer };
 }
@@ -187,7 +200,12 @@ function isParamList(list: Element): boolean {
       const marked = markedCells(cells);
       const name = marked.get("name") ?? cells[0];
       const type = marked.get("type") ?? cells[1];
-      return name !== undefined && type !== undefined && NAME.test(shownText(name).replace(TREE_MARK, "")) && isTypeCell(shownText(type));
+      return (
+        name !== undefined &&
+        type !== undefined &&
+        NAME.test(shownText(name).replace(TREE_MARK, "")) &&
+        isTypeCell(shownText(type))
+      );
     })
   );
 }

@@ -32,9 +32,41 @@ type Item =
 
 const PARAGRAPHS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6"]);
 const BLOCKS = new Set([
-  "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
-  "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "legend", "main",
-  "menu", "nav", "ol", "section", "summary", "ul", "table", "caption", "thead", "tbody", "tfoot",
+  "html",
+  "body",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "center",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "header",
+  "hgroup",
+  "hr",
+  "legend",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "section",
+  "summary",
+  "ul",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
 ]);
 const CELLS = new Set(["td", "th"]);
 
@@ -145,7 +177,9 @@ class Walker {
 
   /** True when a shown `<li>` with text is inside `el`. */
   private showsListItem(el: Element): boolean {
-    return childElements(el).some((c) => this.shown(c) && ((c.name === "li" && this.showsText(c)) || this.showsListItem(c)));
+    return childElements(el).some(
+      (c) => this.shown(c) && ((c.name === "li" && this.showsText(c)) || this.showsListItem(c)),
+    );
   }
 
   private showsText(node: AnyNode): boolean {

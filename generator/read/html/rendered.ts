@@ -12,10 +12,12 @@ export function readRenderedPage(lines: RenderedLine[], file: string, notes: Raw
   try {
     page = readTextPage(renderedText(lines), file);
   } catch (err) {
-    if (err instanceof InputError) throw new InputError(file, err.line === undefined ? undefined : source(err.line), err.reason);
+    if (err instanceof InputError)
+      throw new InputError(file, err.line === undefined ? undefined : source(err.line), err.reason);
     throw err;
   }
-  const relined = <T extends { line?: number }>(item: T): T => (item.line === undefined ? item : { ...item, line: source(item.line) });
+  const relined = <T extends { line?: number }>(item: T): T =>
+    item.line === undefined ? item : { ...item, line: source(item.line) };
   return {
     ...page,
     format: "html",

@@ -86,7 +86,12 @@ function labelOf(pre: Element, tabs: Element[], inSection: ReadonlySet<Element>)
 }
 
 function pointsAt(tab: Element, id: string): boolean {
-  const links = [tab.attribs["aria-controls"], tab.attribs["href"], tab.attribs["data-target"], tab.attribs["data-bs-target"]];
+  const links = [
+    tab.attribs["aria-controls"],
+    tab.attribs["href"],
+    tab.attribs["data-target"],
+    tab.attribs["data-bs-target"],
+  ];
   if (links.some((l) => l === id || l === `#${id}`)) return true;
   return tab.children.some((c) => isTag(c) && c.attribs["href"] === `#${id}`);
 }

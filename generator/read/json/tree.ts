@@ -140,7 +140,8 @@ class TreeBuilder {
     visit(
       this.text,
       {
-        onObjectBegin: (offset) => this.begin({ kind: "object", line: this.lineAt(offset), entries: [] }, "key", offset),
+        onObjectBegin: (offset) =>
+          this.begin({ kind: "object", line: this.lineAt(offset), entries: [] }, "key", offset),
         onArrayBegin: (offset) => this.begin({ kind: "array", line: this.lineAt(offset), items: [] }, "value", offset),
         onObjectEnd: (offset) => this.end(offset, 0x7d /* } */),
         onArrayEnd: (offset) => this.end(offset, 0x5d /* ] */),
@@ -239,17 +240,22 @@ class TreeBuilder {
         if (wantsValue) {
           // The token ends where the missing digit should be: after "." or after "e" and its sign.
           const at = offset + length;
-          const what = text.charCodeAt(at - 1) === 0x2e /* . */ ? "expected a digit after '.'" : "expected a digit in the exponent";
+          const what =
+            text.charCodeAt(at - 1) === 0x2e /* . */
+              ? "expected a digit after '.'"
+              : "expected a digit in the exponent";
           throw this.fail(at, `invalid number: ${what}, found ${this.describeAt(at)}`);
         }
         break;
       case ParseErrorCode.InvalidSymbol: {
         if (!wantsValue) break;
         // A "-" not followed by a digit is a token of its own; the digit is what is missing.
-        if (text.charCodeAt(offset) === 0x2d /* - */) throw this.fail(offset + 1, `invalid number: expected a digit, found ${this.describeAt(offset + 1)}`);
+        if (text.charCodeAt(offset) === 0x2d /* - */)
+          throw this.fail(offset + 1, `invalid number: expected a digit, found ${this.describeAt(offset + 1)}`);
         // jsonc-parser reads "nullx" as one unknown word; JSON reads null, then an unexpected "x".
         const keyword = /^(?:true|false|null)/.exec(text.slice(offset, offset + length))?.[0];
-        if (keyword) throw this.fail(offset + keyword.length, this.unexpected(this.describeAt(offset + keyword.length), true));
+        if (keyword)
+          throw this.fail(offset + keyword.length, this.unexpected(this.describeAt(offset + keyword.length), true));
         break;
       }
       default:
@@ -262,10 +268,14 @@ class TreeBuilder {
    * the value just begun had been read). */
   private unexpected(found: string, afterValue = false): string {
     const frame = this.stack[this.stack.length - 1];
-    if (!frame) return this.root === undefined && !afterValue ? `expected a JSON value, found ${found}` : `unexpected ${found} after the end of the JSON value`;
+    if (!frame)
+      return this.root === undefined && !afterValue
+        ? `expected a JSON value, found ${found}`
+        : `unexpected ${found} after the end of the JSON value`;
     const expect = afterValue ? "next" : frame.expect;
     const key = JSON.stringify(frame.key);
-    if (frame.node.kind === "array") return expect === "next" ? `expected ',' or ']' in an array, found ${found}` : `expected a value, found ${found}`;
+    if (frame.node.kind === "array")
+      return expect === "next" ? `expected ',' or ']' in an array, found ${found}` : `expected a value, found ${found}`;
     switch (expect) {
       case "key":
         return `expected a quoted key, found ${found}`;
@@ -286,12 +296,16 @@ class TreeBuilder {
       if (code === 0x5c /* \ */) {
         const esc = text.charAt(pos + 1);
         if (esc === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) return this.fail(pos, "invalid \\u escape in a string (expected four hex digits)");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            return this.fail(pos, "invalid \\u escape in a string (expected four hex digits)");
           pos += 5;
         } else if (esc !== "" && '"\\/bfnrt'.includes(esc)) {
           pos++;
         } else {
-          return this.fail(pos, esc === "" ? "unterminated string" : `invalid escape \\${describeChar(esc)} in a string`);
+          return this.fail(
+            pos,
+            esc === "" ? "unterminated string" : `invalid escape \\${describeChar(esc)} in a string`,
+          );
         }
       } else if (code === 0x0a || code === 0x0d) {
         return this.fail(pos, "unterminated string (a raw line break inside a string)");
@@ -349,7 +363,14 @@ function isDigit(code: number): boolean {
 /** A character as it reads in a one-line message: printable ones quoted, others as U+XXXX. */
 function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfeff) {
+  if (
+    cp < 0x20 ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    (cp >= 0xd800 && cp <= 0xdfff) ||
+    cp === 0xfeff
+  ) {
     return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
   }
   return `'${ch}'`;

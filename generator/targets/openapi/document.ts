@@ -35,7 +35,11 @@ export function buildOpenApi(specs: readonly ApiSpec[], options: OpenApiOptions 
     const prev = sorted[i - 1]!;
     const spec = sorted[i]!;
     if (prev.method === spec.method) {
-      throw new InputError(spec.source.file, undefined, `${spec.method} is described by two specs (the other from ${prev.source.file})`);
+      throw new InputError(
+        spec.source.file,
+        undefined,
+        `${spec.method} is described by two specs (the other from ${prev.source.file})`,
+      );
     }
   }
   const bases = apiBases(sorted.map((s) => s.method));
@@ -48,7 +52,11 @@ export function buildOpenApi(specs: readonly ApiSpec[], options: OpenApiOptions 
   }
   return {
     openapi: OPENAPI_VERSION,
-    info: { title: options.title ?? "Taobao Open Platform (TOP) APIs", version: options.version ?? "1.0.0", description: INFO_DESCRIPTION },
+    info: {
+      title: options.title ?? "Taobao Open Platform (TOP) APIs",
+      version: options.version ?? "1.0.0",
+      description: INFO_DESCRIPTION,
+    },
     paths,
     components: { schemas: Object.fromEntries([...schemas].sort(([a], [b]) => compareText(a, b))) },
   };
@@ -74,7 +82,9 @@ export function apiComponents(spec: ApiSpec, base: string): ApiComponents {
 
   let requestBody: Operation["requestBody"];
   if (spec.request.length > 0) {
-    const ruleNotes = (spec.rules ?? []).map((r) => r.description ?? `At least one of ${r.fields.join(", ")} is required.`);
+    const ruleNotes = (spec.rules ?? []).map(
+      (r) => r.description ?? `At least one of ${r.fields.join(", ")} is required.`,
+    );
     const description = [`The API params of ${spec.method}: the fields of the POST body.`, ...ruleNotes].join("\n\n");
     const params = objectSchema({ title: requestName, description }, spec.request, "form", requestRef);
     // Each rule is an `anyOf` of `required`s inside `allOf`: a bare `anyOf` beside `properties` makes
@@ -89,7 +99,10 @@ export function apiComponents(spec: ApiSpec, base: string): ApiComponents {
   }
 
   const response = objectSchema(
-    { title: responseName, description: `The fields of a ${spec.method} response (the platform leaves out empty ones).` },
+    {
+      title: responseName,
+      description: `The fields of a ${spec.method} response (the platform leaves out empty ones).`,
+    },
     spec.response,
     "response",
     responseRef,
@@ -104,7 +117,11 @@ export function apiComponents(spec: ApiSpec, base: string): ApiComponents {
       description:
         `The decoded JSON body: \`${key}\` holds the fields (with simplify=true some SDKs drop this wrapper). ` +
         "An error comes with status 200 too, as the `default` response's body.",
-      content: { [JSON_MEDIA]: { schema: { type: "object", required: [key], properties: { [key]: { $ref: schemaRef(responseName) } } } } },
+      content: {
+        [JSON_MEDIA]: {
+          schema: { type: "object", required: [key], properties: { [key]: { $ref: schemaRef(responseName) } } },
+        },
+      },
     },
     default: {
       description: "An error: `error_response` with `code` and `msg`, and for most errors `sub_code` and `sub_msg`.",
@@ -122,7 +139,14 @@ export function apiComponents(spec: ApiSpec, base: string): ApiComponents {
 }
 
 /** Every struct of one side as a component `<owner>.<name>` (copies of one struct are one component). */
-function addStructs(schemas: Map<string, Schema>, fields: readonly Field[], names: Map<Field, string>, owner: string, side: Side, refOf: (f: Field) => string): void {
+function addStructs(
+  schemas: Map<string, Schema>,
+  fields: readonly Field[],
+  names: Map<Field, string>,
+  owner: string,
+  side: Side,
+  refOf: (f: Field) => string,
+): void {
   const visit = (list: readonly Field[]) => {
     for (const f of list) {
       if (f.fields === undefined) continue;
@@ -135,7 +159,12 @@ function addStructs(schemas: Map<string, Schema>, fields: readonly Field[], name
 }
 
 /** An object with one property per field (first of duplicate names wins) and its `required` list. */
-function objectSchema(head: Pick<Schema, "title" | "description">, fields: readonly Field[], side: Side, refOf: (f: Field) => string): Schema {
+function objectSchema(
+  head: Pick<Schema, "title" | "description">,
+  fields: readonly Field[],
+  side: Side,
+  refOf: (f: Field) => string,
+): Schema {
   const properties: NonNullable<Schema["properties"]> = {};
   const required: string[] = [];
   for (const f of fields) {
@@ -166,7 +195,10 @@ function requestContent(params: readonly Field[], ref: string): Content {
     if (f.list && f.fields === undefined && f.type !== "File") encoding[f.name] = { style: "form", explode: false };
   }
   const sortedEncoding = Object.fromEntries(Object.entries(encoding).sort(([a], [b]) => compareText(a, b)));
-  const media = () => (Object.keys(sortedEncoding).length > 0 ? { schema: { $ref: ref }, encoding: sortedEncoding } : { schema: { $ref: ref } });
+  const media = () =>
+    Object.keys(sortedEncoding).length > 0
+      ? { schema: { $ref: ref }, encoding: sortedEncoding }
+      : { schema: { $ref: ref } };
   const files = params.filter((f) => f.type === "File");
   const content: Content = {};
   if (!files.some((f) => f.required)) content[FORM] = media();
@@ -185,7 +217,11 @@ function errorResponseSchema(): Schema {
         type: "object",
         required: ["code", "msg"],
         properties: {
-          code: { type: "integer", description: "Platform error code (e.g. 25 invalid signature, 40 missing argument, 41 invalid argument).", examples: [50] },
+          code: {
+            type: "integer",
+            description: "Platform error code (e.g. 25 invalid signature, 40 missing argument, 41 invalid argument).",
+            examples: [50],
+          },
           msg: { type: "string", description: "Platform error message.", examples: ["Remote service error"] },
           sub_code: { type: "string", description: "The API's own error code.", examples: ["isv.invalid-parameter"] },
           sub_msg: { type: "string", description: "The API's own error message.", examples: ["非法参数"] },

@@ -15,9 +15,14 @@ export { serializeOpenApi, writeTextFile } from "./write.js";
 export type { OpenApiDocument, Operation, Schema, JsonValue } from "./types.js";
 
 /** The export of every spec in `specsDir` as document text; a folder without specs is bad input. */
-export function exportSpecsFolder(specsDir: string, root: string, options: OpenApiOptions = {}): { text: string; apis: number } {
+export function exportSpecsFolder(
+  specsDir: string,
+  root: string,
+  options: OpenApiOptions = {},
+): { text: string; apis: number } {
   const specs = loadSpecs(specsDir, root).map((e) => e.spec);
-  if (specs.length === 0) throw new InputError(relative(root, specsDir) || ".", undefined, "no specs (*.json) to export");
+  if (specs.length === 0)
+    throw new InputError(relative(root, specsDir) || ".", undefined, "no specs (*.json) to export");
   return { text: serializeOpenApi(buildOpenApi(specs, options)), apis: specs.length };
 }
 
@@ -47,7 +52,11 @@ export function openapiTarget(file: string, options: OpenApiOptions = {}): Targe
     outDir: dirname(file),
     manifestFile,
     filesOf: () => [],
-    aggregate: { file: name, from: "specs", build: async ({ specs }) => serializeOpenApi(buildOpenApi(specs(), options)) },
+    aggregate: {
+      file: name,
+      from: "specs",
+      build: async ({ specs }) => serializeOpenApi(buildOpenApi(specs(), options)),
+    },
     owns: (n) => n === name || n === manifestFile,
     fingerprint: {
       key: () => codeKey(["openapi", JSON.stringify(options)]),

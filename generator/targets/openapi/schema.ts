@@ -14,15 +14,18 @@ import { takesLength } from "../../model/limits.js";
 export type Side = "form" | "json" | "response";
 
 /** `yyyy-MM-dd HH:mm:ss` (GMT+8), the only date form TOP documents. */
-export const DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$";
+export const DATE_PATTERN =
+  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$";
 /** Plain decimal text (`200.07`, `-1`, `0`), as Price and BigDecimal travel. */
 export const DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$";
 
 const DATE_NOTE = "Format yyyy-MM-dd HH:mm:ss, GMT+8 (Asia/Shanghai).";
 const DECIMAL_NOTE = "Exact decimal text, never a float.";
 const FIELD_LIST_NOTE = "Comma-separated field names.";
-const FILE_NOTE = "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.";
-const FILE_JSON_NOTE = "Bytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.";
+const FILE_NOTE =
+  "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.";
+const FILE_JSON_NOTE =
+  "Bytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.";
 
 /** The schema of one value of a basic doc type on one side, before the field's own docs and limits. */
 export function typeSchema(type: ScalarTypeName, side: Side): Schema {
@@ -47,7 +50,11 @@ export function typeSchema(type: ScalarTypeName, side: Side): Schema {
       return { type: "string", contentMediaType: "application/json" };
     case "Map":
       return side === "form"
-        ? { type: "string", contentMediaType: "application/json", contentSchema: { type: "object", additionalProperties: true } }
+        ? {
+            type: "string",
+            contentMediaType: "application/json",
+            contentSchema: { type: "object", additionalProperties: true },
+          }
         : { type: "object", additionalProperties: true };
     case "File":
       // A file is a top-level param (a multipart part). Specs also give File to fields below the top or in
@@ -89,7 +96,9 @@ export function fieldSchema(field: Field, side: Side, refOf: StructRef): Schema 
   if (!field.list && field.limits?.maxListSize !== undefined) notes.push(`At most ${field.limits.maxListSize} items.`);
 
   const note = typeNote(field.type, side);
-  const description = [field.description, note, ...notes].filter((s): s is string => s !== undefined && s !== "").join("\n\n");
+  const description = [field.description, note, ...notes]
+    .filter((s): s is string => s !== undefined && s !== "")
+    .join("\n\n");
   if (description !== "") schema.description = description;
   if (field.limits?.default !== undefined) schema.default = valueOf(field.limits.default, schema);
   if (field.example !== undefined) schema.examples = [valueOf(field.example, schema)];
@@ -127,7 +136,8 @@ function itemSchema(field: Field, side: Side, refOf: StructRef, notes: string[])
  */
 function enumSchema(schema: Schema, values: NonNullable<Field["enum"]>, open: boolean): Schema {
   const closed: Schema = { ...schema, enum: values.map((e) => e.value) };
-  if (values.some((e) => e.description !== undefined)) closed["x-enum-descriptions"] = values.map((e) => e.description ?? "");
+  if (values.some((e) => e.description !== undefined))
+    closed["x-enum-descriptions"] = values.map((e) => e.description ?? "");
   if (!open) return closed;
   const { enum: documented, "x-enum-descriptions": descriptions, ...rest } = closed;
   const known: Schema = { enum: documented ?? [] };
@@ -140,7 +150,8 @@ function listSchema(item: Schema, field: Field, side: Side, notes: string[]): Sc
   if (field.limits?.maxListSize !== undefined) schema.maxItems = field.limits.maxListSize;
   if (field.type === "File" && side === "form") notes.push("Each file is one multipart part under this name.");
   else if (side === "form" && field.fields === undefined) notes.push("Sent as one comma-joined value (a,b,c).");
-  else if (side === "response") notes.push(`Without simplify=true the gateway wraps the list: {"${listItemKey(field.type)}": [...]}.`);
+  else if (side === "response")
+    notes.push(`Without simplify=true the gateway wraps the list: {"${listItemKey(field.type)}": [...]}.`);
   return schema;
 }
 
@@ -176,7 +187,9 @@ function converted(text: string, schema: Schema): JsonValue | undefined {
       return text;
     default:
       // A struct ($ref): its example is JSON text of the object, or something else the doc wrote (`null`).
-      return schema.$ref !== undefined ? jsonValue(text, (v) => typeof v === "object" && v !== null && !Array.isArray(v)) : undefined;
+      return schema.$ref !== undefined
+        ? jsonValue(text, (v) => typeof v === "object" && v !== null && !Array.isArray(v))
+        : undefined;
   }
 }
 

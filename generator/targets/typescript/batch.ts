@@ -26,9 +26,12 @@ let verifier: Verifier | undefined;
 export async function buildBatch(entries: BatchEntry[], options: BatchOptions): Promise<BatchResult> {
   const timings: Timings = new Map();
   const key = `${options.templatesDir}\0${folderText(options.templatesDir, /\.hbs$/)}`;
-  if (templates?.key !== key) templates = { key, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
+  if (templates?.key !== key)
+    templates = { key, value: timed(timings, "templates", () => loadTemplates(options.templatesDir)) };
   const views = timed(timings, "plan", () => entries.map((e) => planModule(e.spec, e.specPath, options, e.names)));
-  const rendered = timed(timings, "render", () => views.map((v) => [`${v.fileName}.ts`, renderModule(templates!.value, v), v.specPath] as const));
+  const rendered = timed(timings, "render", () =>
+    views.map((v) => [`${v.fileName}.ts`, renderModule(templates!.value, v), v.specPath] as const),
+  );
   const files: [string, string][] = [];
   const result: BatchResult = {
     files,
@@ -42,7 +45,12 @@ export async function buildBatch(entries: BatchEntry[], options: BatchOptions): 
         files.push([name, await formatTs(code)]);
       } catch (e) {
         const line = /\((\d+):\d+\)/.exec(String(e));
-        result.unparsable = { file: name, specPath, message: String(e).split("\n")[0]!, ...(line ? { line: Number(line[1]) } : {}) };
+        result.unparsable = {
+          file: name,
+          specPath,
+          message: String(e).split("\n")[0]!,
+          ...(line ? { line: Number(line[1]) } : {}),
+        };
         return false;
       }
     }
@@ -50,7 +58,9 @@ export async function buildBatch(entries: BatchEntry[], options: BatchOptions): 
   });
   if (formatted) {
     verifier ??= new Verifier();
-    result.problems = timed(timings, "verify", () => verifier!.check(new Map(files.map(([n, t]) => [join(options.outDir, n), t]))));
+    result.problems = timed(timings, "verify", () =>
+      verifier!.check(new Map(files.map(([n, t]) => [join(options.outDir, n), t]))),
+    );
   }
   result.timings = [...timings];
   return result;

@@ -20,7 +20,11 @@ export function tsString(text: string): string {
   const doubles = text.split('"').length - 1;
   const singles = text.split("'").length - 1;
   if (doubles <= singles) return json;
-  const body = json.slice(1, -1).replace(/\\(.)|'/g, (m: string, escaped: string | undefined) => (escaped === '"' ? '"' : escaped !== undefined ? m : "\\'"));
+  const body = json
+    .slice(1, -1)
+    .replace(/\\(.)|'/g, (m: string, escaped: string | undefined) =>
+      escaped === '"' ? '"' : escaped !== undefined ? m : "\\'",
+    );
   return `'${body}'`;
 }
 
@@ -38,7 +42,10 @@ export function jsdocText(text: string): string[] {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*(\\*)\//g, "*$1\\/")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    )
     .replace(LONE_SURROGATE, surrogateEscape)
     .split("\n")
     .map((line) => line.trimEnd().replace(/^(\s*\\*)@/, "$1\\@"));
@@ -76,5 +83,9 @@ export function jsdoc(
  * a lone surrogate is written as its `\uD800` escape, which the literal reads back as the same code unit.
  */
 export function templateText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(LONE_SURROGATE, surrogateEscape);
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/`/g, "\\`")
+    .replace(/\$\{/g, "\\${")
+    .replace(LONE_SURROGATE, surrogateEscape);
 }

@@ -27,7 +27,11 @@ export interface TypeScriptOptions {
 }
 
 export function typescriptTarget(options: TypeScriptOptions): Target {
-  const batchOptions: BatchOptions = { templatesDir: options.templatesDir, outDir: options.outDir, runtimeImport: options.runtimeImport };
+  const batchOptions: BatchOptions = {
+    templatesDir: options.templatesDir,
+    outDir: options.outDir,
+    runtimeImport: options.runtimeImport,
+  };
   const specDir = posixPath(relative(options.root, options.specsDir)) || ".";
   return {
     name: "typescript",
@@ -49,7 +53,13 @@ export function typescriptTarget(options: TypeScriptOptions): Target {
     owns: (name) => name.endsWith(".ts") || name === MANIFEST_FILE,
     header: GENERATED_HEADER,
     fingerprint: {
-      key: () => codeKey(["typescript", { dir: options.templatesDir, pattern: TEMPLATE_FILES }, prettierVersion(), options.runtimeImport]),
+      key: () =>
+        codeKey([
+          "typescript",
+          { dir: options.templatesDir, pattern: TEMPLATE_FILES },
+          prettierVersion(),
+          options.runtimeImport,
+        ]),
       probe: async () => {
         const { assignApiNames } = await import("../../names/api-names.js");
         const { planModule } = await import("./plan.js");
@@ -59,12 +69,24 @@ export function typescriptTarget(options: TypeScriptOptions): Target {
         const names = assignApiNames(PROBE_SPECS.map((s) => s.method));
         const parts: string[] = [];
         for (const spec of PROBE_SPECS) {
-          const view = planModule(spec, `specs/${spec.method}.json`, { runtimeImport: options.runtimeImport }, names.get(spec.method)!);
+          const view = planModule(
+            spec,
+            `specs/${spec.method}.json`,
+            { runtimeImport: options.runtimeImport },
+            names.get(spec.method)!,
+          );
           parts.push(`${view.fileName}.ts`, await formatTs(renderModule(templates, view)));
         }
-        parts.push(INDEX_FILE, await formatTs(renderIndex(templates, "specs", [...names.values()].map((n) => n.file).sort(compare))));
+        parts.push(
+          INDEX_FILE,
+          await formatTs(renderIndex(templates, "specs", [...names.values()].map((n) => n.file).sort(compare))),
+        );
         // What the probes may not reach: every template, the formatter's version, the runtime import.
-        parts.push(folderText(options.templatesDir, TEMPLATE_FILES), `prettier ${prettierVersion()}`, `runtimeImport ${options.runtimeImport}`);
+        parts.push(
+          folderText(options.templatesDir, TEMPLATE_FILES),
+          `prettier ${prettierVersion()}`,
+          `runtimeImport ${options.runtimeImport}`,
+        );
         return parts.join("\n\0");
       },
     },
@@ -73,7 +95,9 @@ export function typescriptTarget(options: TypeScriptOptions): Target {
 
 /** prettier is pinned to an exact version in topgen's package.json, so its range there names the version used. */
 function prettierVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
   return pkg.dependencies?.["prettier"] ?? "";
 }
 

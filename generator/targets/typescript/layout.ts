@@ -44,7 +44,8 @@ export function isSchemaTextEnd(line: string): boolean {
 }
 
 // A member whose type is one name (qualified, maybe a list of it): prettier has nowhere to break it.
-const UNBREAKABLE_MEMBER = /^ *(readonly )?([A-Za-z_$][\w$]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\??: (readonly )?[A-Za-z_$][\w$.]*(\[\])?;$/;
+const UNBREAKABLE_MEMBER =
+  /^ *(readonly )?([A-Za-z_$][\w$]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\??: (readonly )?[A-Za-z_$][\w$.]*(\[\])?;$/;
 
 export function isUnbreakableMember(line: string): boolean {
   return UNBREAKABLE_MEMBER.test(line);

@@ -66,14 +66,24 @@ export interface ModuleView {
 const PARAMS_KEY = "$params";
 const RESPONSE_KEY = "$response";
 
-export function planModule(given: ApiSpec, specPath: string, options: EmitOptions, names: ApiNames = naturalApiNames(given.method)): ModuleView {
+export function planModule(
+  given: ApiSpec,
+  specPath: string,
+  options: EmitOptions,
+  names: ApiNames = naturalApiNames(given.method),
+): ModuleView {
   const base = names.base;
   const dropped: string[] = [];
-  const spec = { ...given, request: uniqueFields(given.request, dropped), response: uniqueFields(given.response, dropped) };
+  const spec = {
+    ...given,
+    request: uniqueFields(given.request, dropped),
+    response: uniqueFields(given.response, dropped),
+  };
   const requestClass = `${base}Request`;
   const responseName = `${base}Response`;
   const diagnostics: Diagnostic[] = names.note ? [{ level: "info", message: names.note }] : [];
-  for (const d of dropped) diagnostics.push({ level: "warning", message: `duplicate field ${d} left out of the code (first one kept)` });
+  for (const d of dropped)
+    diagnostics.push({ level: "warning", message: `duplicate field ${d} left out of the code (first one kept)` });
   const requestNames = nameStructs(spec.request, diagnostics, "request");
   const responseNames = nameStructs(spec.response, diagnostics, "response");
 
@@ -82,11 +92,19 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
   const member = (f: Field, indent: string, optional: boolean, modifier: string, members: string[]): MemberView => {
     const key = propKey(f.name);
     const head = `${indent}${modifier}${key}${optional ? "?" : ""}:`;
-    return { doc: fieldDoc(f, indent), modifier, key, optional, typeText: memberTypeText(head, members, indent), field: f };
+    return {
+      doc: fieldDoc(f, indent),
+      modifier,
+      key,
+      optional,
+      typeText: memberTypeText(head, members, indent),
+      field: f,
+    };
   };
   const requestMembers = (fields: Field[], indent: string) =>
     fields.map((f) => member(f, indent, !f.required, "readonly ", requestTypeMembers(f, requestRef)));
-  const responseMembers = (fields: Field[], indent: string) => fields.map((f) => member(f, indent, true, "", responseTypeMembers(f, responseRef)));
+  const responseMembers = (fields: Field[], indent: string) =>
+    fields.map((f) => member(f, indent, true, "", responseTypeMembers(f, responseRef)));
 
   return {
     fileName: names.file,
@@ -109,7 +127,9 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
       inner: "  ",
       members: requestMembers(spec.request, "  "),
     },
-    requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) => structInterface(name, f, requestMembers(f.fields!, "    "))),
+    requestStructs: uniqueStructs(spec.request, requestNames).map(([name, f]) =>
+      structInterface(name, f, requestMembers(f.fields!, "    ")),
+    ),
     responseInterface: {
       doc: companionDoc(spec, "Response of", requestClass),
       name: responseName,
@@ -117,14 +137,20 @@ export function planModule(given: ApiSpec, specPath: string, options: EmitOption
       inner: "  ",
       members: responseMembers(spec.response, "  "),
     },
-    responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) => structInterface(name, f, responseMembers(f.fields!, "    "))),
+    responseStructs: uniqueStructs(spec.response, responseNames).map(([name, f]) =>
+      structInterface(name, f, responseMembers(f.fields!, "    ")),
+    ),
     requestSchema: [
       ...schemaOf(PARAMS_KEY, `${base}Params`, spec.request, requestNames, spec.rules ?? []),
-      ...uniqueStructs(spec.request, requestNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, requestNames, [])),
+      ...uniqueStructs(spec.request, requestNames).flatMap(([name, f]) =>
+        schemaOf(name, f.type, f.fields!, requestNames, []),
+      ),
     ],
     responseSchema: [
       ...schemaOf(RESPONSE_KEY, responseName, spec.response, responseNames, [], spec.method),
-      ...uniqueStructs(spec.response, responseNames).flatMap(([name, f]) => schemaOf(name, f.type, f.fields!, responseNames, [])),
+      ...uniqueStructs(spec.response, responseNames).flatMap(([name, f]) =>
+        schemaOf(name, f.type, f.fields!, responseNames, []),
+      ),
     ],
     diagnostics,
   };

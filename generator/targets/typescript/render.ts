@@ -17,7 +17,11 @@ export function loadTemplates(dir: string): Templates {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const partials = join(dir, "partials");
-  for (const name of existsSync(partials) ? readdirSync(partials).filter((n) => n.endsWith(".hbs")).sort() : []) {
+  for (const name of existsSync(partials)
+    ? readdirSync(partials)
+        .filter((n) => n.endsWith(".hbs"))
+        .sort()
+    : []) {
     hb.registerPartial(name.slice(0, -".hbs".length), compileChecked(hb, join(partials, name)));
   }
   return { module: compileChecked(hb, join(dir, "module.hbs")), index: compileChecked(hb, join(dir, "index.hbs")) };

@@ -34,7 +34,11 @@ const RESPONSE: Record<string, string> = {
  * when its evidence says so (see generator/normalize/enum-evidence.ts), else open; lists are readonly arrays.
  */
 export function requestTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
-  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, !enumClosed(field)) : tsTypeOf(REQUEST, field).split(" | ");
+  const item = field.fields
+    ? [structRef(field)]
+    : field.enum?.length && field.type === "String"
+      ? union(field, !enumClosed(field))
+      : tsTypeOf(REQUEST, field).split(" | ");
   return field.list ? [`readonly ${arrayItem(item)}[]`] : item;
 }
 
@@ -43,13 +47,18 @@ export function requestTypeMembers(field: Field, structRef: (f: Field) => string
  * platform may add values); Number and Date as the default codec decodes them (rt.ResponseOf maps them to another).
  */
 export function responseTypeMembers(field: Field, structRef: (f: Field) => string): string[] {
-  const item = field.fields ? [structRef(field)] : field.enum?.length && field.type === "String" ? union(field, true) : tsTypeOf(RESPONSE, field).split(" | ");
+  const item = field.fields
+    ? [structRef(field)]
+    : field.enum?.length && field.type === "String"
+      ? union(field, true)
+      : tsTypeOf(RESPONSE, field).split(" | ");
   return field.list ? [`${arrayItem(item)}[]`] : item;
 }
 
 /** The TypeScript type of a scalar doc type: own entries only (a type `constructor` is no scalar). */
 function tsTypeOf(table: Readonly<Record<string, string>>, field: Field): string {
-  if (!Object.hasOwn(table, field.type)) throw new Error(`no TypeScript type for doc type ${JSON.stringify(field.type)} (${field.name})`);
+  if (!Object.hasOwn(table, field.type))
+    throw new Error(`no TypeScript type for doc type ${JSON.stringify(field.type)} (${field.name})`);
   return table[field.type]!;
 }
 

@@ -69,11 +69,19 @@ export class Verifier {
         // Doc comments are not parsed as JSDoc: in .ts files they carry no types, and the modules are mostly docs.
         if (text !== undefined) {
           const options = typeof languageVersion === "object" ? languageVersion : { languageVersion };
-          return compiler.createSourceFile(file, text, { ...options, jsDocParsingMode: compiler.JSDocParsingMode.ParseNone });
+          return compiler.createSourceFile(file, text, {
+            ...options,
+            jsDocParsingMode: compiler.JSDocParsingMode.ParseNone,
+          });
         }
         if (!this.shared.has(file)) {
           const shared = texts.get(file);
-          this.shared.set(file, shared !== undefined ? compiler.createSourceFile(file, shared, languageVersion) : this.disk.getSourceFile(file, languageVersion));
+          this.shared.set(
+            file,
+            shared !== undefined
+              ? compiler.createSourceFile(file, shared, languageVersion)
+              : this.disk.getSourceFile(file, languageVersion),
+          );
         }
         return this.shared.get(file);
       },
@@ -92,7 +100,11 @@ export class Verifier {
   private checkBatch(entries: (readonly [string, string])[]): VerifyProblem[] {
     this.batch = new Map(entries);
     try {
-      const program = compiler.createProgram({ rootNames: [GLOBALS_FILE, ...this.batch.keys()], options: SDK_COMPILER_OPTIONS, host: this.host });
+      const program = compiler.createProgram({
+        rootNames: [GLOBALS_FILE, ...this.batch.keys()],
+        options: SDK_COMPILER_OPTIONS,
+        host: this.host,
+      });
       const sources = [...this.batch.keys()].map((file) => program.getSourceFile(file)!);
       // Only the emitted files are judged: the runtime they import is checked with the rest of topgen's own code.
       const diagnostics = [
@@ -117,7 +129,11 @@ function anyKeywords(sf: ts.SourceFile): VerifyProblem[] {
   const found: VerifyProblem[] = [];
   const visit = (node: ts.Node): void => {
     if (node.kind === compiler.SyntaxKind.AnyKeyword) {
-      found.push({ file: sf.fileName, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, message: "generated code uses `any`" });
+      found.push({
+        file: sf.fileName,
+        line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+        message: "generated code uses `any`",
+      });
     }
     compiler.forEachChild(node, visit);
   };

@@ -5,7 +5,9 @@ import { TopgenTestAllTypesRequest, type TopgenTestAllTypesParams } from "./gene
 
 const ok: TopgenTestAllTypesParams = { count: 5 };
 const codes = (params: unknown) =>
-  new TopgenTestAllTypesRequest(params as TopgenTestAllTypesParams).validate().map(({ path, code }) => `${path}:${code}`);
+  new TopgenTestAllTypesRequest(params as TopgenTestAllTypesParams)
+    .validate()
+    .map(({ path, code }) => `${path}:${code}`);
 
 describe("validators for every type", () => {
   it.each<[string, { given: Record<string, unknown>; want: string[] }]>([
@@ -25,14 +27,26 @@ describe("validators for every type", () => {
     ["Json text too long", { given: { extra: '{"aaaaaaaaaaaaaaaaaaaaaa":1}' }, want: ["extra:maxLength"] }],
     ["Map must be an object", { given: { attrs: [1] }, want: ["attrs:type"] }],
     ["File within its byte limit", { given: { image: { name: "a.png", data: new Uint8Array(4) } }, want: [] }],
-    ["File over its byte limit", { given: { image: { name: "a.png", data: new Uint8Array(5) } }, want: ["image:maxLength"] }],
+    [
+      "File over its byte limit",
+      { given: { image: { name: "a.png", data: new Uint8Array(5) } }, want: ["image:maxLength"] },
+    ],
     ["File without data", { given: { image: { name: "a.png" } }, want: ["image:type"] }],
     ["FieldList as a list", { given: { fields: ["num_iid", "title"] }, want: [] }],
     ["Number list too long", { given: { ids: [1, 2, 3, 4] }, want: ["ids:maxListSize"] }],
     ["Number list item wrong", { given: { ids: [1, "x"] }, want: ["ids[1]:type"] }],
-    ["max length applies to each String list item", { given: { tags: ["ok", "toolong"] }, want: ["tags[1]:maxLength"] }],
+    [
+      "max length applies to each String list item",
+      { given: { tags: ["ok", "toolong"] }, want: ["tags[1]:maxLength"] },
+    ],
     ["a non-identifier wire name", { given: { "weird-name": 3 }, want: ["weird-name:type"] }],
-    ["nested list inside a struct", { given: { node: { label: "a", children: [{ weight: 1 }, { weight: 11 }, {}] } }, want: ["node.children[1].weight:maxValue", "node.children[2].weight:required"] }],
+    [
+      "nested list inside a struct",
+      {
+        given: { node: { label: "a", children: [{ weight: 1 }, { weight: 11 }, {}] } },
+        want: ["node.children[1].weight:maxValue", "node.children[2].weight:required"],
+      },
+    ],
   ])("%s", (_title, { given, want }) => {
     expect(codes({ ...ok, ...given })).toEqual(want);
   });

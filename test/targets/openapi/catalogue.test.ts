@@ -38,7 +38,9 @@ describe.skipIf(!enabled)("the export of the whole catalogue", () => {
     doc = timed("build", () => buildOpenApi(specs));
     text = timed("serialize", () => serializeOpenApi(doc));
     writeFileSync(file, text);
-    console.log(`openapi catalogue: ${specs.length} APIs, ${Object.keys(doc.components.schemas).length} schemas, ${Buffer.byteLength(text)} bytes`);
+    console.log(
+      `openapi catalogue: ${specs.length} APIs, ${Object.keys(doc.components.schemas).length} schemas, ${Buffer.byteLength(text)} bytes`,
+    );
   }, 600_000);
 
   it("exports every spec the catalogue parses to, whatever their order", { timeout: 600_000 }, () => {
@@ -64,7 +66,11 @@ describe.skipIf(!enabled)("the export of the whole catalogue", () => {
   it("is read by openapi-typescript without errors", { timeout: 600_000 }, () => {
     const output = join(scratch, "catalogue.d.ts");
     const r = timed("openapi-typescript", () =>
-      spawnSync(process.execPath, [join(REPO, "node_modules", "openapi-typescript", "bin", "cli.js"), file, "-o", output], { encoding: "utf8" }),
+      spawnSync(
+        process.execPath,
+        [join(REPO, "node_modules", "openapi-typescript", "bin", "cli.js"), file, "-o", output],
+        { encoding: "utf8" },
+      ),
     );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe("");

@@ -13,7 +13,8 @@ const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 let scratch: string;
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "targets", "openapi", "index.js"))) throw new Error("run `npm run build` before the CLI tests");
+  if (!existsSync(join(REPO, "dist", "generator", "targets", "openapi", "index.js")))
+    throw new Error("run `npm run build` before the CLI tests");
   scratch = mkdtempSync(join(tmpdir(), "topgen-openapi-"));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,6 +1,14 @@
 // Spec field → JSON Schema, per doc type and per side of the wire (form param, request struct JSON, response).
 import { describe, expect, it } from "vitest";
-import { DATE_PATTERN, DECIMAL_PATTERN, fieldSchema, typeSchema, valueOf, type Schema, type Side } from "../../../generator/targets/openapi/index.js";
+import {
+  DATE_PATTERN,
+  DECIMAL_PATTERN,
+  fieldSchema,
+  typeSchema,
+  valueOf,
+  type Schema,
+  type Side,
+} from "../../../generator/targets/openapi/index.js";
 import type { Field, ScalarTypeName } from "../../../generator/model/types.js";
 
 const ref = (f: Field) => `#/components/schemas/Api.${f.type}`;
@@ -72,11 +80,19 @@ describe("fieldSchema", () => {
     ],
     [
       "an example that is not of the type is carried as the doc wrote it",
-      { given: { name: "n", type: "Number", example: "null" }, side: "response", want: { type: "integer", format: "int64", examples: ["null"] } },
+      {
+        given: { name: "n", type: "Number", example: "null" },
+        side: "response",
+        want: { type: "integer", format: "int64", examples: ["null"] },
+      },
     ],
     [
       "Boolean example",
-      { given: { name: "ok", type: "Boolean", example: "true" }, side: "response", want: { type: "boolean", examples: [true] } },
+      {
+        given: { name: "ok", type: "Boolean", example: "true" },
+        side: "response",
+        want: { type: "boolean", examples: [true] },
+      },
     ],
     [
       "Date: pattern, GMT+8 note after the doc description",
@@ -104,7 +120,13 @@ describe("fieldSchema", () => {
       {
         given: { name: "rate", type: "BigDecimal", example: "0.5", limits: { minValue: 0, maxValue: 1 } },
         side: "json",
-        want: { type: "number", minimum: 0, maximum: 1, description: "Exact decimal text, never a float.", examples: [0.5] },
+        want: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          description: "Exact decimal text, never a float.",
+          examples: [0.5],
+        },
       },
     ],
     [
@@ -150,39 +172,80 @@ describe("fieldSchema", () => {
     [
       "request enum: closed, with per-value descriptions",
       {
-        given: { name: "op", type: "String", enum: [{ value: "A", description: "甲" }, { value: "B" }], enumEvidence: { closed: true, why: "w" } },
+        given: {
+          name: "op",
+          type: "String",
+          enum: [{ value: "A", description: "甲" }, { value: "B" }],
+          enumEvidence: { closed: true, why: "w" },
+        },
         side: "json",
         want: { type: "string", enum: ["A", "B"], "x-enum-descriptions": ["甲", ""] },
       },
     ],
     [
       "request enum without descriptions",
-      { given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }], enumEvidence: { closed: true, why: "w" } }, side: "form", want: { type: "string", enum: ["A", "B"] } },
+      {
+        given: {
+          name: "op",
+          type: "String",
+          enum: [{ value: "A" }, { value: "B" }],
+          enumEvidence: { closed: true, why: "w" },
+        },
+        side: "form",
+        want: { type: "string", enum: ["A", "B"] },
+      },
     ],
     [
       "request enum the evidence leaves open: documented, other values allowed",
       {
-        given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }], enumEvidence: { closed: false, why: "w" } },
+        given: {
+          name: "op",
+          type: "String",
+          enum: [{ value: "A" }, { value: "B" }],
+          enumEvidence: { closed: false, why: "w" },
+        },
         side: "form",
         want: { type: "string", anyOf: [{ enum: ["A", "B"] }, { type: "string" }] },
       },
     ],
     [
       "request enum without evidence: open",
-      { given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }] }, side: "form", want: { type: "string", anyOf: [{ enum: ["A", "B"] }, { type: "string" }] } },
+      {
+        given: { name: "op", type: "String", enum: [{ value: "A" }, { value: "B" }] },
+        side: "form",
+        want: { type: "string", anyOf: [{ enum: ["A", "B"] }, { type: "string" }] },
+      },
     ],
     [
       "response enum: open (the platform adds values), the documented ones listed",
       {
-        given: { name: "status", type: "String", example: "A", enum: [{ value: "A", description: "甲" }, { value: "B", description: "乙" }] },
+        given: {
+          name: "status",
+          type: "String",
+          example: "A",
+          enum: [
+            { value: "A", description: "甲" },
+            { value: "B", description: "乙" },
+          ],
+        },
         side: "response",
-        want: { type: "string", anyOf: [{ enum: ["A", "B"], "x-enum-descriptions": ["甲", "乙"] }, { type: "string" }], examples: ["A"] },
+        want: {
+          type: "string",
+          anyOf: [{ enum: ["A", "B"], "x-enum-descriptions": ["甲", "乙"] }, { type: "string" }],
+          examples: ["A"],
+        },
       },
     ],
     [
       "top-level String[]: an array (comma-joined on the wire, by its encoding entry), items limited",
       {
-        given: { name: "goods", type: "String", list: true, example: "a_1,b_2", limits: { maxListSize: 20, maxLength: 64 } },
+        given: {
+          name: "goods",
+          type: "String",
+          list: true,
+          example: "a_1,b_2",
+          limits: { maxListSize: 20, maxLength: 64 },
+        },
         side: "form",
         want: {
           type: "array",
@@ -198,7 +261,12 @@ describe("fieldSchema", () => {
       {
         given: { name: "ids", type: "Number", list: true, example: "1,2" },
         side: "form",
-        want: { type: "array", items: { type: "integer", format: "int64" }, description: "Sent as one comma-joined value (a,b,c).", examples: [[1, 2]] },
+        want: {
+          type: "array",
+          items: { type: "integer", format: "int64" },
+          description: "Sent as one comma-joined value (a,b,c).",
+          examples: [[1, 2]],
+        },
       },
     ],
     [
@@ -206,13 +274,22 @@ describe("fieldSchema", () => {
       {
         given: { name: "labels", type: "String", list: true },
         side: "response",
-        want: { type: "array", items: { type: "string" }, description: 'Without simplify=true the gateway wraps the list: {"string": [...]}.' },
+        want: {
+          type: "array",
+          items: { type: "string" },
+          description: 'Without simplify=true the gateway wraps the list: {"string": [...]}.',
+        },
       },
     ],
     [
       "top-level struct: JSON text whose content is the struct",
       {
-        given: { name: "param", type: "ShippingAddressInfo", description: "退货地址", fields: [{ name: "city", type: "String" }] },
+        given: {
+          name: "param",
+          type: "ShippingAddressInfo",
+          description: "退货地址",
+          fields: [{ name: "city", type: "String" }],
+        },
         side: "form",
         want: {
           type: "string",
@@ -225,7 +302,14 @@ describe("fieldSchema", () => {
     [
       "top-level struct list: JSON array text, maxListSize on the array",
       {
-        given: { name: "bills", type: "FundBill", list: true, required: true, limits: { maxListSize: 20 }, fields: [{ name: "id", type: "String" }] },
+        given: {
+          name: "bills",
+          type: "FundBill",
+          list: true,
+          required: true,
+          limits: { maxListSize: 20 },
+          fields: [{ name: "id", type: "String" }],
+        },
         side: "form",
         want: {
           type: "string",
@@ -237,7 +321,13 @@ describe("fieldSchema", () => {
     [
       "struct inside a struct: a $ref with the field's docs beside it",
       {
-        given: { name: "addr", type: "ShippingAddressInfo", description: "退货地址", example: "null", fields: [{ name: "city", type: "String" }] },
+        given: {
+          name: "addr",
+          type: "ShippingAddressInfo",
+          description: "退货地址",
+          example: "null",
+          fields: [{ name: "city", type: "String" }],
+        },
         side: "json",
         want: { $ref: "#/components/schemas/Api.ShippingAddressInfo", description: "退货地址", examples: ["null"] },
       },
@@ -264,7 +354,11 @@ describe("fieldSchema", () => {
     ],
     [
       "Map in a response: an object, a JSON example parsed",
-      { given: { name: "attrs", type: "Map", example: '{"a":"1"}' }, side: "response", want: { ...MAP, examples: [{ a: "1" }] } },
+      {
+        given: { name: "attrs", type: "Map", example: '{"a":"1"}' },
+        side: "response",
+        want: { ...MAP, examples: [{ a: "1" }] },
+      },
     ],
     [
       "File: binary part, maxLength counts bytes",
@@ -274,7 +368,8 @@ describe("fieldSchema", () => {
         want: {
           ...FILE,
           maxLength: 1048576,
-          description: "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.",
+          description:
+            "A multipart/form-data file part (not signed); leave it out of an application/x-www-form-urlencoded body.",
         },
       },
     ],
@@ -298,7 +393,8 @@ describe("fieldSchema", () => {
         side: "response",
         want: {
           ...BYTES,
-          description: "楼盘上下架状态\n\nBytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.",
+          description:
+            "楼盘上下架状态\n\nBytes (doc type byte/byte[]) inside JSON: base64 text. topgen's SDK neither sends nor decodes a file here.",
         },
       },
     ],
@@ -332,12 +428,24 @@ describe("valueOf: doc text → a value of the schema's type, or the text", () =
     ["boolean", { given: "false", schema: { type: "boolean" }, want: false }],
     ["not a boolean", { given: "yes", schema: { type: "boolean" }, want: "yes" }],
     ["string as is", { given: "  a b ", schema: { type: "string" }, want: "  a b " }],
-    ["array from JSON", { given: '["a,b","c"]', schema: { type: "array", items: { type: "string" } }, want: ["a,b", "c"] }],
-    ["array split on commas", { given: "1,2,3", schema: { type: "array", items: { type: "integer" } }, want: [1, 2, 3] }],
-    ["array with a bad item stays text", { given: "1,x", schema: { type: "array", items: { type: "integer" } }, want: "1,x" }],
+    [
+      "array from JSON",
+      { given: '["a,b","c"]', schema: { type: "array", items: { type: "string" } }, want: ["a,b", "c"] },
+    ],
+    [
+      "array split on commas",
+      { given: "1,2,3", schema: { type: "array", items: { type: "integer" } }, want: [1, 2, 3] },
+    ],
+    [
+      "array with a bad item stays text",
+      { given: "1,x", schema: { type: "array", items: { type: "integer" } }, want: "1,x" },
+    ],
     ["array of structs needs JSON", { given: "a,b", schema: { type: "array", items: { $ref: "#/x" } }, want: "a,b" }],
     ["struct from JSON", { given: '{"id":"1"}', schema: { $ref: "#/x" }, want: { id: "1" } }],
-    ["struct with a long number stays text", { given: '{"id":7091800003790954036}', schema: { $ref: "#/x" }, want: '{"id":7091800003790954036}' }],
+    [
+      "struct with a long number stays text",
+      { given: '{"id":7091800003790954036}', schema: { $ref: "#/x" }, want: '{"id":7091800003790954036}' },
+    ],
     ["object from non-object JSON stays text", { given: "[1]", schema: { type: "object" }, want: "[1]" }],
   ];
   it.each(cases)("%s", (_t, { given, schema, want }) => {

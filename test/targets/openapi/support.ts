@@ -40,7 +40,12 @@ export interface SchemaChecker {
 export function schemaChecker(doc: OpenApiDocument, options: { coerce?: boolean } = {}): SchemaChecker {
   // strictRequired off: `anyOf: [{ required: ["a"] }, { required: ["b"] }]` (a cross-field rule) names
   // properties defined beside it, the standard JSON Schema idiom for "at least one of", which that lint flags.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, coerceTypes: options.coerce ?? false });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+    coerceTypes: options.coerce ?? false,
+  });
   for (const keyword of ["openapi", "info", "paths", "components", "x-enum-descriptions"]) ajv.addKeyword(keyword);
   ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat("binary", true);
@@ -78,7 +83,10 @@ export function compileComponentsById(doc: OpenApiDocument): number {
   const idOf = (name: string) => `https://topgen.test/schemas/${encodeURIComponent(name)}`;
   const names = Object.keys(doc.components.schemas);
   for (const name of names) {
-    const text = JSON.stringify(doc.components.schemas[name]).replace(/"#\/components\/schemas\/([^"]+)"/g, (_m, ref: string) => JSON.stringify(idOf(ref)));
+    const text = JSON.stringify(doc.components.schemas[name]).replace(
+      /"#\/components\/schemas\/([^"]+)"/g,
+      (_m, ref: string) => JSON.stringify(idOf(ref)),
+    );
     ajv.addSchema({ ...(JSON.parse(text) as object), $id: idOf(name) });
   }
   for (const name of names) ajv.getSchema(idOf(name));
@@ -109,7 +117,12 @@ export function component(doc: OpenApiDocument, ref: string | undefined): Schema
  * Form text params → the values an OpenAPI server hands to its schema: a property whose encoding is
  * `style: form, explode: false` is split on commas; everything else stays text (ajv's coerceTypes does the rest).
  */
-export function readForm(doc: OpenApiDocument, method: string, mediaType: string, text: Readonly<Record<string, string>>): Record<string, unknown> {
+export function readForm(
+  doc: OpenApiDocument,
+  method: string,
+  mediaType: string,
+  text: Readonly<Record<string, string>>,
+): Record<string, unknown> {
   const media = doc.paths[`/${method}`]?.post.requestBody?.content[mediaType];
   if (media === undefined) throw new Error(`${method} takes no ${mediaType} body`);
   const out: Record<string, unknown> = {};
