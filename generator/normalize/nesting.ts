@@ -193,7 +193,7 @@ function chooseParent(
 
   // The samples, then known shapes: the innermost struct known to hold the name; skip structs known not to.
   let lowest = open.length - 1;
-  const ref = (n: Node) => ({ name: n.row.name, type: n.row.type });
+  const ref = (n: Node) => ({ name: n.row.name, type: n.row.type, sameNameAncestors: sameNameAncestors(n) });
   const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined, (n: Node) => boolean][] = [
     ["sample", (n) => facts?.childrenOf(ref(n)), (n) => facts?.isPartial?.(ref(n)) ?? false],
     [
@@ -224,6 +224,13 @@ function chooseParent(
   // its parent's goes to the parent (a guess still, and warned as one).
   while (lowest > 0 && breaksOrder(node.row.name, open[lowest]!, open[lowest - 1]!)) lowest--;
   return { parent: open[lowest]!, cue: "guess", involved };
+}
+
+function sameNameAncestors(node: Node): number {
+  const key = nameKey(node.row.name);
+  let n = 0;
+  for (let up = node.parent; up; up = up.parent) if (nameKey(up.row.name) === key) n++;
+  return n;
 }
 
 function breaksOrder(name: string, inner: Node, outer: Node): boolean {

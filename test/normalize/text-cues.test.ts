@@ -196,6 +196,16 @@ describe("depth", () => {
     expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
   });
 
+  it.each<[string, { given: number | undefined; want: string[] }]>([
+    ["the outer of two same-named structs", { given: 0, want: ["a", "result", "c"] }],
+    ["the inner one", { given: 1, want: ["b"] }],
+    ["unknown depth: every element of the name", { given: undefined, want: ["a", "result", "c", "b"] }],
+  ])("an XML sample nesting one name twice: %s", (_title, { given, want }) => {
+    const facts = xmlSampleFacts("<r><result><a>1</a><result><b>2</b></result><c>3</c></result></r>")!;
+    const field = { name: "result", type: "Result", ...(given !== undefined ? { sameNameAncestors: given } : {}) };
+    expect([...facts.childrenOf(field)!]).toEqual(want);
+  });
+
   it("a sample cut inside a struct tells what it holds, not what it lacks", () => {
     const facts = xmlSampleFacts("<r>\n  <list>\n    <item><a>1</a><b>2</b>")!;
     const list = { name: "list", type: "Item []" };

@@ -4,6 +4,11 @@ export interface FieldRef {
   name: string;
   /** The doc type cell (for Java samples the struct's class name is what links objects to fields). */
   type: string;
+  /**
+   * How many of the field's enclosing structs have its own name (`result` inside `result`: 1). A sample that
+   * nests elements of one name tells them apart by it; undefined when the caller does not know.
+   */
+  sameNameAncestors?: number;
 }
 
 export interface SampleFacts {

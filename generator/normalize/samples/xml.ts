@@ -25,7 +25,7 @@ export function xmlSampleFacts(printed: string): SampleFacts | undefined {
 
   return {
     childrenOf(field: FieldRef) {
-      const found = byName(field.name);
+      const found = sameDepth(byName(field.name), field);
       if (found.length === 0) return undefined;
       const keys = new Set<string>();
       for (const e of found) {
@@ -52,6 +52,23 @@ export function xmlSampleFacts(printed: string): SampleFacts | undefined {
     },
     isPartial: (field) => unclosed.has(nameKey(field.name)),
   };
+}
+
+/**
+ * Of the elements named like `field`, those nested in as many same-named elements as the field is in same-named
+ * structs (the outer `result` of `result` → `result` is not the inner one); all of them when that is unknown or
+ * matches none.
+ */
+function sameDepth(found: Element[], field: FieldRef): Element[] {
+  if (field.sameNameAncestors === undefined) return found;
+  const key = nameKey(field.name);
+  const depthOf = (e: Element) => {
+    let n = 0;
+    for (let up = e.parent; up && up.type === "tag"; up = up.parent) if (nameKey((up as Element).tagName) === key) n++;
+    return n;
+  };
+  const matching = found.filter((e) => depthOf(e) === field.sameNameAncestors);
+  return matching.length > 0 ? matching : found;
 }
 
 /** Keys of the elements a cut sample leaves open (a page cut by its source ends inside them). */
