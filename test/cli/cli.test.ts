@@ -12,18 +12,15 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
+import { BIN, requireBuiltCli, runTopgen as topgen, writeRepoRuntimeConfig } from "../support/cli.js";
 
-const BIN = join(REPO, "bin", "topgen.js");
 const SEEDS = ["alibaba.idle.isv.order.dealrefund.txt", "alibaba.nlife.b2c.trade.refund.txt"];
 const scratch: string[] = [];
 
-beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
-    throw new Error("run `npm run build` before the CLI tests");
-});
+requireBuiltCli();
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -34,16 +31,8 @@ function project(docs: string[] = SEEDS, config: Record<string, unknown> = {}): 
   scratch.push(dir);
   mkdirSync(join(dir, "docs"));
   for (const d of docs) cpSync(join(REPO, "docs", d), join(dir, "docs", d));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, ...config }));
+  writeRepoRuntimeConfig(dir, config);
   return dir;
-}
-
-function topgen(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function listing(dir: string): string[] {

@@ -1,20 +1,16 @@
 // Filesystem faults (issue 14, point 1): exit 2 with one line naming the path and what to do, before the build
 // where it can be known then; never exit 1 or 3, never a stack. Runs the built bin as a child process.
-import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { fsFaultLine } from "../../generator/support/fs-faults.js";
 import { REPO } from "../support/sdk.js";
+import { requireBuiltCli, runTopgen as topgen, writeRepoRuntimeConfig } from "../support/cli.js";
 
-const BIN = join(REPO, "bin", "topgen.js");
 const scratch: string[] = [];
 
-beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
-    throw new Error("run `npm run build` before the CLI tests");
-});
+requireBuiltCli();
 afterEach(() => {
   for (const dir of scratch.splice(0)) {
     chmodSync(dir, 0o755);
@@ -28,16 +24,8 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "topgen-faults-"));
   scratch.push(dir);
   cpSync(join(REPO, "specs"), join(dir, "specs"), { recursive: true });
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
+  writeRepoRuntimeConfig(dir);
   return dir;
-}
-
-function topgen(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** True when chmod stops this user writing (false for root, who writes anyway). */

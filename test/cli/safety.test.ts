@@ -16,16 +16,13 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
+import { BIN, requireBuiltCli, runTopgen as topgen, writeRepoRuntimeConfig } from "../support/cli.js";
 
-const BIN = join(REPO, "bin", "topgen.js");
 const NLIFE = "alibaba.nlife.b2c.trade.refund";
 const DEALREFUND = "alibaba.idle.isv.order.dealrefund";
 const scratch: string[] = [];
 
-beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
-    throw new Error("run `npm run build` before the CLI tests");
-});
+requireBuiltCli();
 afterAll(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -41,16 +38,8 @@ function project(pages: string[], config: Record<string, unknown> = {}): string 
   const dir = tempDir();
   mkdirSync(join(dir, "docs"));
   for (const p of pages) cpSync(join(REPO, "docs", `${p}.txt`), join(dir, "docs", `${p}.txt`));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, ...config }));
+  writeRepoRuntimeConfig(dir, config);
   return dir;
-}
-
-function topgen(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** parse + generate: the project built without the `build` command (what a test of something else needs). */

@@ -1,21 +1,17 @@
 // `topgen diff` and the change summary of `add`, through the real bin: exit codes, formats, --base.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { afterEach, beforeAll, expect, it } from "vitest";
-import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, expect, it } from "vitest";
 import { REPO } from "../support/sdk.js";
+import { requireBuiltCli, runTopgen as topgen, writeRepoRuntimeConfig } from "../support/cli.js";
 
-const BIN = join(REPO, "bin", "topgen.js");
 const SPEC = "alibaba.nlife.b2c.trade.refund.json";
 const PAGE = "alibaba.nlife.b2c.trade.refund.txt";
 const scratch: string[] = [];
 
-beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
-    throw new Error("run `npm run build` before the CLI tests");
-});
+requireBuiltCli();
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -24,11 +20,6 @@ function tmp(): string {
   const dir = mkdtempSync(join(tmpdir(), "topgen-diff-"));
   scratch.push(dir);
   return dir;
-}
-
-function topgen(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 type Spec = { request: { name: string; type: string; required?: true; description?: string }[] };
@@ -123,10 +114,7 @@ it("add of a new version of a page prints what changed", () => {
   const dir = tmp();
   mkdirSync(join(dir, "docs"));
   cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
+  writeRepoRuntimeConfig(dir);
   expect(topgen(dir, "parse", "docs").code).toBe(0);
   // The new page: out_request_no's limit tightened from 64 to 32 characters.
   const page = readFileSync(join(REPO, "docs", PAGE), "utf8");
@@ -144,10 +132,7 @@ it("generate in a git work tree: the surface check of the rewritten modules sinc
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
   mkdirSync(join(dir, "docs"));
   cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
+  writeRepoRuntimeConfig(dir);
   expect(topgen(dir, "parse", "docs").code).toBe(0);
   expect(topgen(dir, "generate").code).toBe(0);
   git("init", "-q");

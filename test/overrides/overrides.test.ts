@@ -1,15 +1,15 @@
 // Overrides: applied to the parsed page, recorded in the spec; a no-op warns; a stale field or a missing reason
 // is bad input naming the file and line (exit 2 from the CLI).
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { applyOverrides, parseOverrides } from "../../generator/overrides/overrides.js";
 import { parseDoc } from "../../generator/project/parse.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
 import { InputError } from "../../generator/support/errors.js";
 import { REPO } from "../support/sdk.js";
+import { requireBuiltCli, runTopgen as topgen, writeRepoRuntimeConfig } from "../support/cli.js";
 
 const METHOD = "alibaba.nlife.b2c.trade.refund";
 const PAGE = `${METHOD}.txt`;
@@ -198,12 +198,8 @@ describe("bad overrides: InputError with file and line", () => {
 });
 
 // The CLI: parse and check with an overrides folder; add of a new version of a page keeps them.
-const BIN = join(REPO, "bin", "topgen.js");
 const scratch: string[] = [];
-beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
-    throw new Error("run `npm run build` before the CLI tests");
-});
+requireBuiltCli();
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -214,16 +210,9 @@ function project(overrides: unknown[]): string {
   mkdirSync(join(dir, "overrides"));
   cpSync(join(REPO, "docs", PAGE), join(dir, "docs", PAGE));
   writeFileSync(join(dir, "overrides", `${METHOD}.json`), file(overrides));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
+  writeRepoRuntimeConfig(dir);
   return dir;
 }
-const topgen = (cwd: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 const specOf = (dir: string) => JSON.parse(readFileSync(join(dir, "specs", `${METHOD}.json`), "utf8")) as ApiSpec;
 
 describe("CLI", () => {

@@ -1,15 +1,15 @@
 // Provenance: the page's URL (shown by the page, or given to add --url), the date it was saved (add --saved, else
 // the added file's time, recorded in docs/sources.json), which reader read it; and `topgen ages`.
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { parseDoc } from "../../generator/project/parse.js";
 import { formatAges, pageAges } from "../../generator/project/ages.js";
 import { pageUrl } from "../../generator/read/provenance.js";
 import type { ApiSpec } from "../../generator/model/types.js";
 import { REPO } from "../support/sdk.js";
+import { requireBuiltCli, runTopgen as topgen, writeRepoRuntimeConfig } from "../support/cli.js";
 
 describe("the URL a page shows", () => {
   it.each([
@@ -114,13 +114,9 @@ it("ages: oldest first, unknown last, whole days", () => {
   }
 });
 
-const BIN = join(REPO, "bin", "topgen.js");
 const PAGE = "alibaba.nlife.b2c.trade.refund.txt";
 const scratch: string[] = [];
-beforeAll(() => {
-  if (!existsSync(join(REPO, "dist", "generator", "cli.js")))
-    throw new Error("run `npm run build` before the CLI tests");
-});
+requireBuiltCli();
 afterEach(() => {
   for (const d of scratch.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -128,17 +124,10 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "topgen-prov-"));
   scratch.push(dir);
   mkdirSync(join(dir, "docs"));
-  const runtimeImport = relative(join(dir, "generated"), join(REPO, "runtime", "index.js"))
-    .split("\\")
-    .join("/");
-  writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport }));
+  writeRepoRuntimeConfig(dir);
   cpSync(join(REPO, "docs", PAGE), join(dir, "saved-page.txt"));
   return dir;
 }
-const topgen = (cwd: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 const sourceOf = (dir: string) =>
   (JSON.parse(readFileSync(join(dir, "specs", "alibaba.nlife.b2c.trade.refund.json"), "utf8")) as ApiSpec).source;
 
