@@ -85,38 +85,20 @@ function matchingParen(text: string, open: number): number {
 /** ` * NEW ---> 新建 * LOAD_WAIT ---> 待装车` — bullets, each a value then its text (after an arrow, a colon or a dash). */
 function bullets(text: string): EnumValue[] | undefined {
   const re = new RegExp(String.raw`(?:^|\s)\*\s*(${VALUE})\s*(?:-+>|[:：]|[-－]|(?=\s))`, "g");
-  const hits = [...text.matchAll(re)];
-  if (hits.length < 2) return undefined;
-  return hits.map((m, i) => {
-    const start = m.index + m[0].length;
-    const end = hits[i + 1]?.index ?? text.length;
-    return entry(m[1]!, text.slice(start, end));
-  });
+  return listed(text, re);
 }
 
 /** `1. CASH:现金支付; 2. UNIONPAY:银联刷卡支付; … 9. MOLING:支付时抹零` */
 function numbered(text: string): EnumValue[] | undefined {
   const re = new RegExp(String.raw`(?:^|[\s,，;；。:：])\d+[.、．]\s*(${VALUE})\s*[:：]`, "g");
-  const hits = [...text.matchAll(re)];
-  if (hits.length < 2) return undefined;
-  return hits.map((m, i) => {
-    const start = m.index + m[0].length;
-    const end = hits[i + 1]?.index ?? text.length;
-    return entry(m[1]!, text.slice(start, end));
-  });
+  return listed(text, re);
 }
 
 /** `TAOBAO_OPENID 经阿里百川…的用户id ALIPAY_OPENID 经蚂蚁金服…` — values with underscores, each then its text. */
 function spaced(text: string): EnumValue[] | undefined {
   const re = /(?:^|[\s,，;；:：])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s+(?=\S)/g;
-  const hits = [...text.matchAll(re)];
-  if (hits.length < 2) return undefined;
-  const out = hits.map((m, i) => {
-    const start = m.index + m[0].length;
-    const end = hits[i + 1]?.index ?? text.length;
-    return entry(m[1]!, text.slice(start, end));
-  });
-  return out.every((e) => e.description !== undefined) ? out : undefined;
+  const out = listed(text, re);
+  return out?.every((e) => e.description !== undefined) ? out : undefined;
 }
 
 /**
@@ -129,15 +111,21 @@ function codes(text: string): EnumValue[] | undefined {
     String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`,
     "g",
   );
+  const out = listed(text, re, (last) => last.replace(/\s*[（(][^（()）]*[)）]\s*[。.]?\s*$/, ""));
+  const values = out?.map((e) => Number(e.value));
+  return values?.some((v, i) => i > 0 && v <= values[i - 1]!) ? undefined : out;
+}
+
+/**
+ * Each value `re` finds (its group 1) with the text after it, up to the next one: undefined for fewer than two.
+ * `lastText` tidies the text of the last value, which runs to the end of the description.
+ */
+function listed(text: string, re: RegExp, lastText: (text: string) => string = (t) => t): EnumValue[] | undefined {
   const hits = [...text.matchAll(re)];
   if (hits.length < 2) return undefined;
-  const values = hits.map((m) => Number(m[1]));
-  if (values.some((v, i) => i > 0 && v <= values[i - 1]!)) return undefined;
   return hits.map((m, i) => {
-    const start = m.index + m[0].length;
     const end = hits[i + 1]?.index ?? text.length;
-    let description = text.slice(start, end);
-    if (i === hits.length - 1) description = description.replace(/\s*[（(][^（()）]*[)）]\s*[。.]?\s*$/, "");
-    return entry(m[1]!, description);
+    const after = text.slice(m.index + m[0].length, end);
+    return entry(m[1]!, i === hits.length - 1 ? lastText(after) : after);
   });
 }
