@@ -58,7 +58,7 @@ async function generate(config: Config, full = false, withTimings = false): Prom
   const result = await generateProject(config, {
     full,
     timings,
-    onWarning: (message) => err(`topgen: warning: ${message}`),
+    onWarning: warn,
     onBatchDone: (done, total) => {
       progress ??= progressFor(total * 100);
       progress.update(done, total);
