@@ -1,4 +1,4 @@
-// Every error the runtime throws on purpose. None carries the app secret or a session (see redact.ts).
+// Every error the runtime throws on purpose. None carries the app secret or a session (see client/redact.ts).
 import type { ValidationIssue } from "./types.js";
 
 /** Base class: `err instanceof TopError` catches every runtime error below. */
@@ -85,7 +85,7 @@ export class TopDecodeError extends TopError {
   }
 }
 
-/** A TopDecodeError's message: the offending value cut to 80 characters (redact.ts re-renders it after scrubbing). */
+/** A TopDecodeError's message: the offending value cut to 80 characters (client/redact.ts re-renders it after scrubbing). */
 export function decodeErrorMessage(init: {
   method: string;
   path: string;

@@ -17,27 +17,27 @@ export type {
   TopRequest,
   ValidationIssue,
 } from "./types.js";
-export type { StructCheck } from "./validate.js";
+export type { StructCheck } from "./validate/checks.js";
 export {
   TopClient,
   DEFAULT_GATEWAY,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_FIRST_BYTE_TIMEOUT_MS,
   DEFAULT_MAX_RESPONSE_BYTES,
-} from "./client.js";
-export { DEFAULT_RETRY, isReadMethod } from "./retry.js";
-export type { RetryInfo, RetryOptions, RetryPolicy } from "./retry.js";
-export type { ExecuteOptions, RawRequest, TopClientOptions } from "./client.js";
+} from "./client/client.js";
+export { DEFAULT_RETRY, isReadMethod } from "./client/retry.js";
+export type { RetryInfo, RetryOptions, RetryPolicy } from "./client/retry.js";
+export type { ExecuteOptions, RawRequest, TopClientOptions } from "./client/client.js";
 export { TopError, TopApiError, TopValidationError, TopDecodeError, TopTransportError } from "./errors.js";
 export type { TransportErrorKind } from "./errors.js";
-export { decodeResponse } from "./decode.js";
-export { toWireParams } from "./wire.js";
-export type { WireParams } from "./wire.js";
+export { decodeResponse } from "./decode/decode.js";
+export { toWireParams } from "./wire/params.js";
+export type { WireParams } from "./wire/params.js";
 export { responseKey, listItemKey } from "./names.js";
-export { formatGmt8, parseGmt8 } from "./timestamp.js";
-export { sign, signContent } from "./sign.js";
-export type { SignMethod } from "./sign.js";
-export type { FetchLike } from "./transport.js";
+export { formatGmt8, parseGmt8 } from "./wire/timestamp.js";
+export { sign, signContent } from "./wire/sign.js";
+export type { SignMethod } from "./wire/sign.js";
+export type { FetchLike } from "./wire/transport.js";
 export {
   LosslessNumber,
   isLosslessNumber,

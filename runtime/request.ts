@@ -2,7 +2,7 @@
 // compiled params shape.
 
 import type { Schema } from "./schema.js";
-import type { StructCheck } from "./validate.js";
+import type { StructCheck } from "./validate/checks.js";
 import type { StructShape, TopRequest, ValidationIssue } from "./types.js";
 
 export abstract class ApiRequest<R = unknown> implements TopRequest<R> {

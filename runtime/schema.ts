@@ -2,11 +2,11 @@
 // types and their reader are in schema-text.ts). Text costs the type checker and the formatter nothing, which
 // keeps thousands of generated modules cheap to verify; it is read once, on first use.
 
-import { decodeResponse } from "./decode.js";
+import { decodeResponse } from "./decode/decode.js";
 import { isRuleLine, isStructHeader, parseSchemaLines } from "./schema-text.js";
 import type { CodecOf, DateMode, DecodeOptions, FieldShape, Int64Mode, ResponseOf, StructShape } from "./types.js";
-import type { StructCheck } from "./validate.js";
-import { compiledStructCheck } from "./validator-compile.js";
+import type { StructCheck } from "./validate/checks.js";
+import { compiledStructCheck } from "./validate/compile.js";
 
 /** `R`, on a response schema, is the response type it decodes to (a phantom: nothing of it exists at run time). */
 export class Schema<R = unknown> {

@@ -2,7 +2,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TopApiError, TopClient, TopDecodeError } from "../../runtime/index.js";
-import { redactError, redactText, secretForms } from "../../runtime/redact.js";
+import { redactError, redactText, secretForms } from "../../runtime/client/redact.js";
 import { type Gateway, startGateway } from "./fixtures/gateway.js";
 import { AlibabaNlifeB2cTradeRefundRequest } from "./fixtures/nlife-refund.js";
 

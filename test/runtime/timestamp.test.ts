@@ -89,7 +89,7 @@ describe("formatGmt8 under other host time zones (in process)", () => {
   });
 });
 
-// And in fresh Node processes started with TZ set in their environment, running runtime/timestamp.ts
+// And in fresh Node processes started with TZ set in their environment, running runtime/wire/timestamp.ts
 // (which imports nothing) transpiled to plain JS.
 describe("formatGmt8 under other host time zones (child processes)", () => {
   const run = promisify(execFile);
@@ -97,7 +97,7 @@ describe("formatGmt8 under other host time zones (child processes)", () => {
   it.each(ZONES)("TZ=%s", async (zone) => {
     const dir = await mkdtemp(join(tmpdir(), "topgen-tz-"));
     try {
-      const source = await readFile(fileURLToPath(new URL("../../runtime/timestamp.ts", import.meta.url)), "utf8");
+      const source = await readFile(fileURLToPath(new URL("../../runtime/wire/timestamp.ts", import.meta.url)), "utf8");
       const js = ts.transpileModule(source, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       }).outputText;

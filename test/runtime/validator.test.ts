@@ -1,4 +1,4 @@
-// The compiled params check (runtime/validator-compile.ts) against the interpreted one (runtime/validator.ts):
+// The compiled params check (runtime/validate/compile.ts) against the interpreted one (runtime/validate/interpreter.ts):
 // the same issues, in the same order, for any value, on the shapes of the seeds and of the all-types case.
 // And validate() where code generation from strings is disabled (the interpreted check takes over).
 
@@ -7,8 +7,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AlibabaIdleIsvOrderDealrefundRequest, AlibabaNlifeB2cTradeRefundRequest } from "../../generated/index.js";
-import { compiledStructCheck } from "../../runtime/validator-compile.js";
-import { structCheck } from "../../runtime/validator.js";
+import { compiledStructCheck } from "../../runtime/validate/compile.js";
+import { structCheck } from "../../runtime/validate/interpreter.js";
 import { schema } from "../../runtime/schema.js";
 import type { FieldShape, StructShape, ValidationIssue } from "../../runtime/types.js";
 import { TopgenTestAllTypesRequest } from "../integration/all-types/generated/topgen.test.all.types.js";

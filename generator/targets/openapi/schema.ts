@@ -43,7 +43,7 @@ export function typeSchema(type: ScalarTypeName, side: Side): Schema {
     case "Price":
       return { type: "string", pattern: DECIMAL_PATTERN };
     case "BigDecimal":
-      // Inside a request struct's JSON topgen writes a bare JSON number with the exact digits (wire.ts); as a
+      // Inside a request struct's JSON topgen writes a bare JSON number with the exact digits (runtime/wire/params.ts); as a
       // form value and in responses (the doc samples: "subsidy_rate":"0") it is decimal text.
       return side === "json" ? { type: "number" } : { type: "string", pattern: DECIMAL_PATTERN };
     case "Json":

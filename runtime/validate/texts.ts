@@ -1,5 +1,5 @@
-// The texts of validation issues, shared by the interpreted checks (./validate.ts) and the compiled ones
-// (./validator-compile.ts), so both write the same messages. Not part of the public runtime API.
+// The texts of validation issues, shared by the interpreted checks (./checks.ts) and the compiled ones
+// (./compile.ts), so both write the same messages. Not part of the public runtime API.
 
 export const REQUIRED = "is required";
 

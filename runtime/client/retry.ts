@@ -9,7 +9,7 @@
 //   gateway failed). A write is retried on those only with retryWrites (client option or per call).
 // Everything else (validation, 4xx, isv.* errors, redirects, bodies that are too large or not JSON, the
 // caller's abort) fails at once.
-import { TopApiError, type TopError, TopTransportError } from "./errors.js";
+import { TopApiError, type TopError, TopTransportError } from "../errors.js";
 
 export interface RetryOptions {
   /** Attempts in all, the first included; default 3. */

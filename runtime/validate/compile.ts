@@ -1,13 +1,13 @@
 // The params check of a shape compiled to straight-line JavaScript, once per shape (what ajv does for a JSON
 // Schema): each field gets an inline test that a valid value passes at the cost of a typeof or two. A value
 // that fails it has its common issues written inline too (missing, wrong JS type, limits, enums), with the
-// texts of ./issue-texts.ts; the rest go to the field's check in ./validator.ts (which also accepts the valid values
+// texts of ./texts.ts; the rest go to the field's check in ./interpreter.ts (which also accepts the valid values
 // the inline test does not cover, such as a bigint or a digit string for a Number). A test holds the compiled
 // check to the interpreted one on random values: the same issues, in the same order.
 // Where code generation from strings is disabled, the interpreted check is used.
 
-import type { FieldShape, IssueCode, StructShape } from "./types.js";
-import type { Path, StructCheck } from "./validate.js";
+import type { FieldShape, IssueCode, StructShape } from "../types.js";
+import type { Path, StructCheck } from "./checks.js";
 import {
   atLeast,
   atLeastOneText,
@@ -19,10 +19,10 @@ import {
   quoted,
   REQUIRED,
   tooLong,
-} from "./issue-texts.js";
-import { blank, missing, pathOf } from "./validate.js";
-import { isInheritedName, own } from "./objects.js";
-import { listCheck, structCheck, valueCheck } from "./validator.js";
+} from "./texts.js";
+import { blank, missing, pathOf } from "./checks.js";
+import { isInheritedName, own } from "../objects.js";
+import { listCheck, structCheck, valueCheck } from "./interpreter.js";
 
 const compiled = new WeakMap<StructShape, StructCheck>();
 
@@ -168,7 +168,7 @@ class Compiler {
 
   /**
    * Statements reporting the issues of a value that failed its inline test. The common issues (missing, a value
-   * of the wrong JS type, a limit, an enum) are written here with the texts of ./issue-texts.ts; the rest (digit
+   * of the wrong JS type, a limit, an enum) are written here with the texts of ./texts.ts; the rest (digit
    * strings, bigints, dates, files, …) go to the interpreted check.
    */
   private failure(field: FieldShape, x: string, place: Place, required: boolean): string {

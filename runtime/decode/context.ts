@@ -1,7 +1,7 @@
 // What a decoder needs to know while walking a body, and how it reports a value that does not fit.
-import { TopDecodeError } from "./errors.js";
-import { stringifyLossless } from "./json.js";
-import type { DateMode, DecodeOptions, Int64Mode } from "./types.js";
+import { TopDecodeError } from "../errors.js";
+import { stringifyLossless } from "../json.js";
+import type { DateMode, DecodeOptions, Int64Mode } from "../types.js";
 
 export class DecodeContext {
   readonly int64: Int64Mode;

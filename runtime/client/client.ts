@@ -1,17 +1,17 @@
 // TopClient: validate → serialize → sign → POST → decode. Common params go in the URL query, API params in
 // the body (urlencoded, or multipart when a file is present), as the official Java SDK does.
-import { decodeParsed } from "./decode.js";
-import { apiErrorOf } from "./api-error.js";
-import { type TopError, TopTransportError, TopValidationError } from "./errors.js";
-import { type JsonValue, toJsonValue } from "./json.js";
+import { decodeParsed } from "../decode/decode.js";
+import { apiErrorOf } from "../decode/api-error.js";
+import { type TopError, TopTransportError, TopValidationError } from "../errors.js";
+import { type JsonValue, toJsonValue } from "../json.js";
 import { redactError, secretForms } from "./redact.js";
-import { buildHttpRequest } from "./http-request.js";
-import type { SignMethod } from "./sign.js";
+import { buildHttpRequest } from "../wire/http-request.js";
+import type { SignMethod } from "../wire/sign.js";
 import { backoffMs, type RetryOptions, type RetryPolicy, retryPolicy, sleep, verdict } from "./retry.js";
-import { formatGmt8 } from "./timestamp.js";
-import { exchangeJson, type FetchLike, type JsonAnswer } from "./transport.js";
-import type { CodecOf, DateMode, Int64Mode, ResponseOf, TopFile, TopRequest } from "./types.js";
-import { toWireParams, type WireParams } from "./wire.js";
+import { formatGmt8 } from "../wire/timestamp.js";
+import { exchangeJson, type FetchLike, type JsonAnswer } from "../wire/transport.js";
+import type { CodecOf, DateMode, Int64Mode, ResponseOf, TopFile, TopRequest } from "../types.js";
+import { toWireParams, type WireParams } from "../wire/params.js";
 
 export const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
 /** The defaults of the client's bounds (the official Java client waits 15 s to connect and 30 s to read). */

@@ -1,10 +1,10 @@
 // Walks a response shape: structs keep only documented keys (absent/null → key omitted), lists are
 // accepted plain (`[...]`) or wrapped (`{"fund_bill": [...]}`, or any object with exactly one array key).
-import { childPath, type DecodeContext } from "./decode-context.js";
-import { decodeScalar } from "./decode-scalar.js";
-import { listItemKey } from "./names.js";
-import { isPlainObject, own } from "./objects.js";
-import type { FieldShape, StructShape } from "./types.js";
+import { childPath, type DecodeContext } from "./context.js";
+import { decodeScalar } from "./scalar.js";
+import { listItemKey } from "../names.js";
+import { isPlainObject, own } from "../objects.js";
+import type { FieldShape, StructShape } from "../types.js";
 
 export function decodeStruct(ctx: DecodeContext, shape: StructShape, raw: unknown, path: string): object {
   if (!isPlainObject(raw)) return ctx.fail(path, `expected an object (${shape.name})`, raw);

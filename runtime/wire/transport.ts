@@ -2,9 +2,9 @@
 // exchange), the caller's AbortSignal, a bound on the body read (counted after decompression, enforced while
 // reading), redirects refused, and every failure turned into a TopTransportError (or a TopApiError when a
 // non-2xx answer carries `error_response`). The URL (which carries the session) never goes into an error.
-import { apiErrorOf } from "./api-error.js";
-import { TopTransportError, type TransportErrorKind } from "./errors.js";
-import { parseLossless } from "./json.js";
+import { apiErrorOf } from "../decode/api-error.js";
+import { TopTransportError, type TransportErrorKind } from "../errors.js";
+import { parseLossless } from "../json.js";
 
 export type FetchLike = typeof fetch;
 

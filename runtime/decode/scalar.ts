@@ -1,12 +1,12 @@
 // One response value of a basic doc type → its decoded form (ARCHITECTURE.md "Types").
 // Leniencies, as in the official Java SDK: a digit string is accepted for Number, "true"/"false" for Boolean,
 // epoch milliseconds (number or digit string) for Date, and a JSON number/boolean for String (its exact text).
-import { decimalFromNumber, isIntegerText, plainDecimal } from "./decimal.js";
-import type { DecodeContext } from "./decode-context.js";
-import { isLosslessNumber, stringifyLossless, toJsonValue } from "./json.js";
-import { isPlainObject } from "./objects.js";
-import { formatGmt8, parseGmt8 } from "./timestamp.js";
-import type { ScalarType } from "./types.js";
+import { decimalFromNumber, isIntegerText, plainDecimal } from "../decimal.js";
+import type { DecodeContext } from "./context.js";
+import { isLosslessNumber, stringifyLossless, toJsonValue } from "../json.js";
+import { isPlainObject } from "../objects.js";
+import { formatGmt8, parseGmt8 } from "../wire/timestamp.js";
+import type { ScalarType } from "../types.js";
 
 export function decodeScalar(ctx: DecodeContext, type: ScalarType, raw: unknown, path: string): unknown {
   if (typeof raw === "number" && Number.isInteger(raw) && !Number.isSafeInteger(raw)) {

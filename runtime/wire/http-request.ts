@@ -1,8 +1,8 @@
 // Lays out one signed TOP call over HTTP: common params (and `sign`) in the URL query, API params in an
 // urlencoded body, or a multipart body when there is a file (file parts are not signed).
 import { type SignMethod, sign } from "./sign.js";
-import type { TopFile } from "./types.js";
-import type { WireParams } from "./wire.js";
+import type { TopFile } from "../types.js";
+import type { WireParams } from "./params.js";
 
 /** The common params of a call, before `sign`; absent or empty ones are not sent. */
 export interface CommonParams {

@@ -1,12 +1,12 @@
-// The checks of one value each, that validate() runs per field (./validator.ts binds them to a shape's fields;
-// the compiled check, ./validator-compile.ts, calls them for the values its own code does not judge). Each takes the
+// The checks of one value each, that validate() runs per field (./interpreter.ts binds them to a shape's fields;
+// the compiled check, ./compile.ts, calls them for the values its own code does not judge). Each takes the
 // parent path and the key, and builds the issue's path only when there is an issue.
 // "Missing" follows TOP: undefined, null and "" are not sent, so a required field holding one of them is missing;
 // and a required field holding a string of only whitespace is missing too, as the official Java SDK's
 // RequestCheckUtils.checkNotEmpty decides (it trims: every character up to U+0020).
 
-import { fieldValue } from "./objects.js";
-import type { IssueCode, TopFile, ValidationIssue } from "./types.js";
+import { fieldValue } from "../objects.js";
+import type { IssueCode, TopFile, ValidationIssue } from "../types.js";
 import {
   atLeast,
   atLeastOneText,
@@ -18,7 +18,7 @@ import {
   quoted,
   REQUIRED,
   tooLong,
-} from "./issue-texts.js";
+} from "./texts.js";
 
 export type Issues = ValidationIssue[];
 type Key = string | number;

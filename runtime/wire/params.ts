@@ -1,10 +1,10 @@
 // Request params (keyed by wire name, at every depth) → the text params TOP receives, walking the shape.
 // Validation runs first; a value of the wrong kind here is a programming error and throws a TypeError.
-import { decimalFromNumber, isIntegerText, plainDecimal } from "./decimal.js";
-import { LosslessNumber, parseLossless, stringifyLossless } from "./json.js";
-import { own } from "./objects.js";
+import { decimalFromNumber, isIntegerText, plainDecimal } from "../decimal.js";
+import { LosslessNumber, parseLossless, stringifyLossless } from "../json.js";
+import { own } from "../objects.js";
 import { formatGmt8 } from "./timestamp.js";
-import type { FieldShape, ScalarType, StructShape, TopFile } from "./types.js";
+import type { FieldShape, ScalarType, StructShape, TopFile } from "../types.js";
 
 export interface WireParams {
   /** Text params in shape order; empty values are left out (TOP neither sends nor signs them). */

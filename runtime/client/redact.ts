@@ -1,7 +1,7 @@
 // Scrubs secrets (app secret, session) out of an error before it leaves the client, in case a gateway,
 // proxy or custom fetch echoed one into a body or message.
 
-import { decodeErrorMessage, TopDecodeError } from "./errors.js";
+import { decodeErrorMessage, TopDecodeError } from "../errors.js";
 
 const MASK = "***";
 

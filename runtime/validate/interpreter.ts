@@ -1,8 +1,8 @@
-// validate() of a request: its params shape compiled, once per shape, into checks over ./validate.ts.
+// validate() of a request: its params shape compiled, once per shape, into checks over ./checks.ts.
 // Each field becomes one closure with its rule bound, so a call does no lookups by type or rule.
 
-import { isInheritedName, own } from "./objects.js";
-import type { FieldShape, StructShape } from "./types.js";
+import { isInheritedName, own } from "../objects.js";
+import type { FieldShape, StructShape } from "../types.js";
 import {
   checkAtLeastOne,
   checkBoolean,
@@ -22,7 +22,7 @@ import {
   type RangeRule,
   type StructCheck,
   type TextRule,
-} from "./validate.js";
+} from "./checks.js";
 
 type Key = string | number;
 /** Checks one value at `key` under `path`. */

@@ -1,12 +1,12 @@
 // A response body → the typed value generated code promises, or a typed error.
 import { apiErrorOf } from "./api-error.js";
-import { DecodeContext } from "./decode-context.js";
-import { decodeStruct } from "./decode-struct.js";
-import { TopDecodeError } from "./errors.js";
-import { parseLossless } from "./json.js";
-import { responseKey } from "./names.js";
-import { isPlainObject, own } from "./objects.js";
-import type { DecodeOptions, StructShape } from "./types.js";
+import { DecodeContext } from "./context.js";
+import { decodeStruct } from "./struct.js";
+import { TopDecodeError } from "../errors.js";
+import { parseLossless } from "../json.js";
+import { responseKey } from "../names.js";
+import { isPlainObject, own } from "../objects.js";
+import type { DecodeOptions, StructShape } from "../types.js";
 
 /**
  * Decodes a response body (JSON text, parsed here without losing digits, or an already parsed value) against

@@ -1,7 +1,7 @@
 // `{"error_response": {...}}` → TopApiError.
-import { TopApiError } from "./errors.js";
-import { isLosslessNumber } from "./json.js";
-import { isPlainObject, own } from "./objects.js";
+import { TopApiError } from "../errors.js";
+import { isLosslessNumber } from "../json.js";
+import { isPlainObject, own } from "../objects.js";
 
 /** The TopApiError a parsed body stands for, or undefined when it is not an error body. */
 export function apiErrorOf(
