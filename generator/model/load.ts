@@ -1,4 +1,5 @@
-// Loading a spec: JSON parse, then the JSON Schema check; a bad spec is an InputError naming file and line.
+// Loading a spec: JSON parse, then the JSON Schema check, then what JSON Schema cannot say (a range no value
+// meets, a field name a struct has twice); a bad spec is an InputError naming file and line.
 
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -39,7 +40,41 @@ export function parseSpec(text: string, file: string): ApiSpec {
       lineOfName(text, inverted.name),
       `not a valid topgen spec: ${inverted.name} has minValue ${inverted.limits!.minValue} above maxValue ${inverted.limits!.maxValue}`,
     );
+  const repeated = repeatedField(spec);
+  if (repeated)
+    throw new InputError(
+      file,
+      lineOfName(text, repeated.name, repeated.ordinal),
+      `not a valid topgen spec: ${repeated.path} is listed twice (a struct's field names are unique)`,
+    );
   return spec;
+}
+
+/**
+ * The first field (any depth, request then response) whose name an earlier field of the same struct has: the
+ * spec's contract is one field per name in each struct, so that no later stage has to choose between two. The
+ * normalizer keeps it for parsed pages (it drops the repeat, with a diagnostic); this check keeps it for a spec
+ * written or edited by hand. `ordinal` counts the fields of that name before it, in the same walk, for its line.
+ */
+function repeatedField(spec: ApiSpec): { name: string; path: string; ordinal: number } | undefined {
+  const counts = new Map<string, number>();
+  const walk = (
+    fields: readonly Field[],
+    prefix: string,
+  ): { name: string; path: string; ordinal: number } | undefined => {
+    const here = new Set<string>();
+    for (const f of fields) {
+      const ordinal = counts.get(f.name) ?? 0;
+      counts.set(f.name, ordinal + 1);
+      const path = `${prefix}.${f.name}`;
+      if (here.has(f.name)) return { name: f.name, path, ordinal };
+      here.add(f.name);
+      const deeper = f.fields ? walk(f.fields, path) : undefined;
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  return walk(spec.request, "request") ?? walk(spec.response, "response");
 }
 
 /** The first field (any depth) whose limits no value can meet: minValue above maxValue. */
@@ -81,10 +116,15 @@ function jsonErrorLine(text: string, e: unknown): number {
   return text.slice(0, Number(pos[1])).split("\n").length;
 }
 
-/** Best-effort line of a field: the first `"name": "<name>"` in the spec text. */
-function lineOfName(text: string, name: string): number {
-  const idx = text.search(new RegExp(`"name"\\s*:\\s*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
-  return idx < 0 ? 1 : text.slice(0, idx).split("\n").length;
+/**
+ * Best-effort line of a field: the `"name": "<name>"` in the spec text after `ordinal` others (the first by
+ * default; fields are written in the order a walk of the spec meets them).
+ */
+function lineOfName(text: string, name: string, ordinal = 0): number {
+  const key = new RegExp(`"name"\\s*:\\s*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
+  const found = [...text.matchAll(key)];
+  const idx = (found[ordinal] ?? found[0])?.index;
+  return idx === undefined ? 1 : text.slice(0, idx).split("\n").length;
 }
 
 /** Best-effort line of a JSON pointer in the spec text: the line of the last key named in the pointer. */

@@ -37,6 +37,53 @@ describe("the schema rejects what the emitter could not trust", () => {
   });
 });
 
+describe("a struct lists each field name once (what JSON Schema cannot say)", () => {
+  const spec = (request: unknown[], response: unknown[] = []) =>
+    JSON.stringify({ ...(JSON.parse(committed) as ApiSpec), request, response, rules: [] }, null, 2).replace(
+      /,\n {2}"rules": \[\]/,
+      "",
+    );
+  const field = (name: string, type = "String", fields?: unknown[]) => ({ name, type, ...(fields ? { fields } : {}) });
+  it.each<[string, { given: string; want: RegExp | undefined }]>([
+    [
+      "a top-level param twice: refused at the repeat's line",
+      {
+        given: spec([field("a"), field("b"), field("a", "Number")]),
+        want: /^bad\.json:(\d+): .*request\.a is listed twice/,
+      },
+    ],
+    [
+      "a struct's field twice, deep in the response",
+      {
+        given: spec([field("x")], [field("r", "R", [field("x"), field("s", "S", [field("x"), field("x", "Number")])])]),
+        want: /^bad\.json:(\d+): .*response\.r\.s\.x is listed twice/,
+      },
+    ],
+    [
+      "one name in two structs, or on both sides, is no repeat",
+      { given: spec([field("a"), field("s", "S", [field("a")])], [field("a")]), want: undefined },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    if (want === undefined) {
+      expect(parseSpec(given, "bad.json").request).toHaveLength(2);
+      return;
+    }
+    let message = "";
+    try {
+      parseSpec(given, "bad.json");
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      message = (e as Error).message;
+    }
+    const line = Number(want.exec(message)?.[1]);
+    // The line named is the repeat's own `"name"` line: the last line of the text with that field's name on it.
+    const name = /(\w+) is listed twice/.exec(message)![1]!;
+    const lines = given.split("\n");
+    const last = lines.findLastIndex((l) => l.includes(`"name": "${name}"`)) + 1;
+    expect(line).toBe(last);
+  });
+});
+
 it("serialization is deterministic and independent of key order", () => {
   const spec = parseDoc("docs/alibaba.idle.isv.order.dealrefund.txt");
   const shuffled = JSON.parse(JSON.stringify(spec, Object.keys(spec).reverse())) as ApiSpec;

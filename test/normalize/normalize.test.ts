@@ -157,3 +157,29 @@ it("byte is a file only as a top-level request param; elsewhere it is Java's byt
   ]);
   expect(spec.response.map((f) => f.type)).toEqual(["Number", "File"]);
 });
+
+it("a field name the page lists twice in one struct: the first is kept, the repeat dropped with its line", () => {
+  const spec = normalize(
+    jsonPage(
+      [
+        ["id", "Number", 0, 3],
+        ["order", "Order", 0, 4],
+        ["sku", "String", 1, 5],
+        ["sku", "Number", 1, 6],
+        ["id", "String", 0, 7],
+      ],
+      [["sku", "String", 0, 9]],
+    ),
+    source,
+  );
+  expect(spec.request.map((f) => [f.name, f.type, f.fields?.map((g) => `${g.name}: ${g.type}`)])).toEqual([
+    ["id", "Number", undefined],
+    ["order", "Order", ["sku: String"]],
+  ]);
+  // One name on the request and the response side is no repeat.
+  expect(spec.response.map((f) => f.name)).toEqual(["sku"]);
+  expect(spec.diagnostics?.filter((d) => /duplicate/.test(d.message))).toEqual([
+    { level: "warning", message: "duplicate field sku dropped (first one kept)", line: 6 },
+    { level: "warning", message: "duplicate field id dropped (first one kept)", line: 7 },
+  ]);
+});

@@ -158,7 +158,7 @@ function addStructs(
   visit(fields);
 }
 
-/** An object with one property per field (first of duplicate names wins) and its `required` list. */
+/** An object with one property per field (a spec has one field per name: model/load.ts) and its `required` list. */
 function objectSchema(
   head: Pick<Schema, "title" | "description">,
   fields: readonly Field[],
@@ -168,7 +168,6 @@ function objectSchema(
   const properties: NonNullable<Schema["properties"]> = {};
   const required: string[] = [];
   for (const f of fields) {
-    if (Object.hasOwn(properties, f.name)) continue;
     properties[f.name] = fieldSchema(f, side, refOf);
     if (f.required && side !== "response") required.push(f.name);
   }

@@ -66,24 +66,20 @@ export interface ModuleView {
 const PARAMS_KEY = "$params";
 const RESPONSE_KEY = "$response";
 
+/**
+ * The view of one module. The spec keeps its contract (model/load.ts): one field per name in each struct, which
+ * is what lets every field become a member.
+ */
 export function planModule(
-  given: ApiSpec,
+  spec: ApiSpec,
   specPath: string,
   options: EmitOptions,
-  names: ApiNames = naturalApiNames(given.method),
+  names: ApiNames = naturalApiNames(spec.method),
 ): ModuleView {
   const base = names.base;
-  const dropped: string[] = [];
-  const spec = {
-    ...given,
-    request: uniqueFields(given.request, dropped),
-    response: uniqueFields(given.response, dropped),
-  };
   const requestClass = `${base}Request`;
   const responseName = `${base}Response`;
   const diagnostics: Diagnostic[] = names.note ? [{ level: "info", message: names.note }] : [];
-  for (const d of dropped)
-    diagnostics.push({ level: "warning", message: `duplicate field ${d} left out of the code (first one kept)` });
   const requestNames = nameStructs(spec.request, diagnostics, "request");
   const responseNames = nameStructs(spec.response, diagnostics, "response");
 
@@ -158,19 +154,6 @@ export function planModule(
 
 function structInterface(name: string, field: Field, members: MemberView[]): InterfaceView {
   return { doc: structDoc(field.type, "  "), name, outer: "  ", inner: "    ", members };
-}
-
-/** A struct cannot hold two members of one name; the spec may (a hand-edited one), so the first one wins. */
-function uniqueFields(fields: Field[], dropped: string[]): Field[] {
-  const seen = new Set<string>();
-  return fields.flatMap((f) => {
-    if (seen.has(f.name)) {
-      dropped.push(f.name);
-      return [];
-    }
-    seen.add(f.name);
-    return [f.fields ? { ...f, fields: uniqueFields(f.fields, dropped) } : f];
-  });
 }
 
 function nameStructs(fields: Field[], diagnostics: Diagnostic[], side: string): Map<Field, string> {
