@@ -1,5 +1,5 @@
-// The schema text a generated module carries: JSON Lines, written by the generator (targets/typescript/plan.ts)
-// and read here by the runtime, so both sides share these types. A struct begins with a StructHeader; the
+// The schema text a generated module carries: JSON Lines, made by the generator (generator/model/schema-lines.ts,
+// written out by targets/typescript/plan.ts) and read here by the runtime, so both sides share these types. A struct begins with a StructHeader; the
 // FieldLines and RuleLines after it belong to it until the next header.
 //
 //   {"def":"$params","name":"XParams"}                              a struct begins ("$params", "$response", or its

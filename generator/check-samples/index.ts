@@ -1,11 +1,11 @@
 // Samples as a test of the docs: a page's response samples are decoded, with the runtime's own decoder, against
-// the response shape the page declares (built as generated code builds it). Every value that does not fit is
+// the response shape the page declares (built from the schema lines generated code carries: shape.ts). Every value that does not fit is
 // reported, not just the first: after each decode error the value is taken out and the sample decoded again.
 // The default sample (lists wrapped: `{"trades": {"trade": [...]}}`) and the simplified one (plain arrays) are
 // then compared as decoded values, and each is checked for the list layout its format promises.
 //
 // Samples are read as JSON; an XML sample (what text pages render) is read as the JSON body it stands for
-// (see sample-check/xml.ts: all leaves are text, so JSON number-vs-string typing is not checked for it).
+// (see xml.ts: all leaves are text, so JSON number-vs-string typing is not checked for it).
 // Numbers decode to their exact digits and dates to their text (int64: "string", dates: "string"), so that the
 // two samples compare exactly.
 
@@ -19,17 +19,16 @@ import {
   TopApiError,
   TopDecodeError,
 } from "../../runtime/index.js";
-import type { RawRow } from "../read/raw.js";
 import type { ApiSpec, Diagnostic, Field } from "../model/types.js";
 import { isObject, listArray, ownValue, removeAt, type JsonObject } from "./body.js";
 import { differences, type Difference } from "./compare.js";
-import { fieldLines } from "./lines.js";
+import type { FieldLines } from "../normalize/field-lines.js";
 import { declaredType, fieldAtPath, parsePath, responseShape, type CheckedField, type CheckedStruct } from "./shape.js";
 import { xmlSampleToJson } from "./xml.js";
 import { byDocLine } from "../model/diagnostics.js";
 
 export interface SampleCheckOptions {
-  /** The doc line of a response field, when known (see withSampleCheck: from the raw rows). */
+  /** The doc line of a response field, when known (see withSampleCheck: from the normalizer). */
   readonly lineOf?: (field: Field) => number | undefined;
 }
 
@@ -45,17 +44,32 @@ export function checkSamples(spec: ApiSpec, options: SampleCheckOptions = {}): D
 
 /**
  * The spec with the sample check's diagnostics appended (parse stage). Diagnostics end up ordered by line,
- * lineless ones last; the sort is stable, so same-line diagnostics keep their order. `rows` are the page's raw
- * response rows, for the lines of fields.
+ * lineless ones last; the sort is stable, so same-line diagnostics keep their order. `lines` are the doc lines
+ * the normalizer handed over with the spec (normalizeWithLines), for the lines of fields.
  */
-export function withSampleCheck(spec: ApiSpec, rows?: readonly RawRow[]): ApiSpec {
-  let lines: Map<Field, number> | undefined;
-  const lineOf = (field: Field) => (lines ??= fieldLines(spec.response, rows ?? [])).get(field);
-  const found = checkSamples(spec, rows ? { lineOf } : {});
+export function withSampleCheck(spec: ApiSpec, lines?: FieldLines): ApiSpec {
+  let byField: Map<Field, number> | undefined;
+  const lineOf = (field: Field) => (byField ??= responseLines(spec.response, lines!)).get(field);
+  const found = checkSamples(spec, lines ? { lineOf } : {});
   const before = spec.diagnostics ?? [];
   const diagnostics = [...before, ...found].sort(byDocLine);
   if (found.length === 0 && diagnostics.every((d, i) => d === before[i])) return spec;
   return { ...spec, diagnostics };
+}
+
+/** The line of each response field (by its path), for the fields of this copy of the spec. */
+function responseLines(fields: readonly Field[], lines: FieldLines): Map<Field, number> {
+  const out = new Map<Field, number>();
+  const visit = (list: readonly Field[], prefix: readonly string[]) => {
+    for (const field of list) {
+      const path = [...prefix, field.name];
+      const line = lines.get("response", path);
+      if (line !== undefined) out.set(field, line);
+      if (field.fields) visit(field.fields, path);
+    }
+  };
+  visit(fields, []);
+  return out;
 }
 
 type SampleKind = "default" | "simplified";

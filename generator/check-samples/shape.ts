@@ -1,9 +1,10 @@
-// The response shape of a spec, built the way generated modules build theirs (generator/targets/typescript/plan.ts): basic
-// types as they are, struct fields as "Struct" with a thunk to a shape named after the doc type. Each shape
+// The response shape of a spec, built from the schema lines a generated module carries (model/schema-lines.ts):
+// the same field lines, with each struct reference a thunk to a shape named after the doc type. Each shape
 // remembers the spec field it came from, so that a decoder path leads back to the doc's field (and its line).
 
 import type { FieldShape, StructShape } from "../../runtime/index.js";
-import { isScalarType, type Field } from "../model/types.js";
+import { fieldLine } from "../model/schema-lines.js";
+import type { Field } from "../model/types.js";
 
 /** A shape field and the spec field it stands for. */
 export interface CheckedField {
@@ -29,19 +30,11 @@ function structOf(name: string, fields: readonly Field[]): CheckedStruct {
 }
 
 function fieldOf(field: Field): CheckedField {
-  if (isScalarType(field.type)) {
-    const shape: FieldShape = field.list
-      ? { name: field.name, type: field.type, list: true }
-      : { name: field.name, type: field.type };
-    return { shape, field };
-  }
+  const { struct: _key, ...line } = fieldLine(field);
+  if (line.type !== "Struct") return { shape: line, field };
   // A spec struct always has `fields`; an empty list stands in should one not (the decoder would throw).
   const struct = structOf(field.type, field.fields ?? []);
-  const thunk = (): StructShape => struct.shape;
-  const shape: FieldShape = field.list
-    ? { name: field.name, type: "Struct", list: true, struct: thunk }
-    : { name: field.name, type: "Struct", struct: thunk };
-  return { shape, field, struct };
+  return { shape: { ...line, struct: () => struct.shape }, field, struct };
 }
 
 /** One step of a decoder path: a field name, or a list index. */

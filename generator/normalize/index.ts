@@ -14,6 +14,7 @@ import { javaSampleFacts } from "./samples/java.js";
 import { xmlSampleFacts } from "./samples/xml.js";
 import { byDocLine } from "../model/diagnostics.js";
 import { checkedLimits } from "./limits.js";
+import { FieldLines } from "./field-lines.js";
 
 export interface SourceInfo {
   /** The doc file as recorded in the spec (relative, forward slashes). */
@@ -27,6 +28,15 @@ export interface NormalizeOptions {
 }
 
 export function normalize(raw: RawPage, source: SourceInfo, options: NormalizeOptions = {}): ApiSpec {
+  return normalizeWithLines(raw, source, options).spec;
+}
+
+/** The spec, and the doc line of each field in it (for the sample check: the spec itself keeps no lines). */
+export function normalizeWithLines(
+  raw: RawPage,
+  source: SourceInfo,
+  options: NormalizeOptions = {},
+): { spec: ApiSpec; lines: FieldLines } {
   const diagnostics: Diagnostic[] = raw.diagnostics.map((d) => ({ ...d }));
   const requestFacts = raw.samples.request ? javaSampleFacts(raw.samples.request) : undefined;
   const responseFacts = responseSampleFacts(raw);
@@ -48,30 +58,40 @@ export function normalize(raw: RawPage, source: SourceInfo, options: NormalizeOp
     response,
   };
   if (rules.length) spec.rules = rules;
-  const depthCues = [...cuesOf(request, requestTree, "request"), ...cuesOf(response, responseTree, "response")];
+  const depthCues: NonNullable<ApiSpec["depthCues"]> = [];
+  const lines = new FieldLines();
+  for (const [side, fields, nodes] of [
+    ["request", request, requestTree],
+    ["response", response, responseTree],
+  ] as const) {
+    for (const { field, node, path } of keptFields(fields, nodes)) {
+      lines.set(side, path, node.row.line);
+      if (field.fields && node.depthCue) depthCues.push({ side, path: path.join("."), cue: node.depthCue });
+    }
+  }
   if (depthCues.length) spec.depthCues = depthCues;
   const samples = pickSamples(raw);
   if (samples) spec.samples = samples;
   if (diagnostics.length) spec.diagnostics = diagnostics.sort(byDocLine);
-  return spec;
+  return { spec, lines };
 }
 
-/** The depth cue of each struct kept in `fields` (nodes dropped as duplicates are skipped), in field order. */
-function cuesOf(
-  fields: Field[],
-  nodes: Node[],
-  side: "request" | "response",
-  prefix = "",
-): NonNullable<ApiSpec["depthCues"]> {
-  const out: NonNullable<ApiSpec["depthCues"]> = [];
+/**
+ * Each field of `fields` (any depth, in field order) with the node it was made from and its path of names. The
+ * node of a field is the first of its name (toFields keeps the first of a repeated name, and skips nameless ones).
+ */
+function* keptFields(
+  fields: readonly Field[],
+  nodes: readonly Node[],
+  prefix: readonly string[] = [],
+): Generator<{ field: Field; node: Node; path: readonly string[] }> {
   for (const field of fields) {
     const node = nodes.find((n) => n.row.name === field.name);
-    if (!node || !field.fields) continue;
-    const path = prefix ? `${prefix}.${field.name}` : field.name;
-    if (node.depthCue) out.push({ side, path, cue: node.depthCue });
-    out.push(...cuesOf(field.fields, node.children, side, path));
+    if (!node) continue;
+    const path = [...prefix, field.name];
+    yield { field, node, path };
+    if (field.fields) yield* keptFields(field.fields, node.children, path);
   }
-  return out;
 }
 
 function responseSampleFacts(raw: RawPage): SampleFacts | undefined {

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { normalize, type NormalizeOptions } from "../normalize/index.js";
+import { normalizeWithLines, type NormalizeOptions } from "../normalize/index.js";
 import { withSampleCheck } from "../check-samples/index.js";
 import { applyOverrides, type OverrideFile } from "../overrides/overrides.js";
 import { readPage } from "../read/index.js";
@@ -30,7 +30,8 @@ export function parseDocBytes(
   const shown = posixPath(relative(root, file)) || file;
   const raw = timed(timings, "read", () => readPage(bytes, shown));
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  let spec = timed(timings, "normalize", () => normalize(raw, { file: shown, sha256 }, options));
+  const normalized = timed(timings, "normalize", () => normalizeWithLines(raw, { file: shown, sha256 }, options));
+  let spec = normalized.spec;
   spec.source.reader = raw.reader ?? raw.format;
   const url =
     options.provenance?.url ??
@@ -51,7 +52,7 @@ export function parseDocBytes(
     spec = result.spec;
   }
   // Samples as a test of the docs: where a response sample disagrees with the declared types.
-  return timed(timings, "sample check", () => withSampleCheck(spec, raw.response));
+  return timed(timings, "sample check", () => withSampleCheck(spec, normalized.lines));
 }
 
 export function parseDoc(file: string, root = process.cwd(), timings?: Timings, options: ParseOptions = {}): ApiSpec {

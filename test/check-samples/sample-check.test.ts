@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSamples, MAX_MISMATCHES, withSampleCheck } from "../../generator/check-samples/index.js";
 import { parseDoc } from "../../generator/project/parse.js";
+import { FieldLines } from "../../generator/normalize/field-lines.js";
 import type { ApiSpec, Diagnostic, Field } from "../../generator/model/types.js";
 import { describeData, DOC_JSON } from "../support/data.js";
 
@@ -234,11 +235,11 @@ describe("hand-made specs", () => {
       { level: "info", message: "after", line: 50 },
       { level: "info", message: "lineless" },
     ];
-    const rows = [
-      { line: 40, name: "id", type: "Number", limits: {} },
-      { line: 45, name: "item", type: "Item", limits: {} },
-      { line: 60, name: "num_iid", type: "Number", limits: {} },
-    ];
+    const rows = new FieldLines();
+    rows.set("response", ["id"], 40);
+    rows.set("response", ["item"], 45);
+    rows.set("response", ["item", "num_iid"], 60);
+    rows.set("request", ["price"], 70);
     const out = withSampleCheck(s, rows);
     expect(out.diagnostics?.map((d) => [d.line, d.message.slice(0, 24)])).toEqual([
       [10, "before"],

@@ -1,6 +1,6 @@
 // The normalizer where the samples are silent: it still decides, and says so with the doc line.
 import { expect, it } from "vitest";
-import { normalize } from "../../generator/normalize/index.js";
+import { normalize, normalizeWithLines } from "../../generator/normalize/index.js";
 import type { RawPage } from "../../generator/read/raw.js";
 import { readTextPage } from "../../generator/read/text.js";
 
@@ -182,4 +182,32 @@ it("a field name the page lists twice in one struct: the first is kept, the repe
     { level: "warning", message: "duplicate field sku dropped (first one kept)", line: 6 },
     { level: "warning", message: "duplicate field id dropped (first one kept)", line: 7 },
   ]);
+});
+
+it("the line of every field it emits goes beside the spec, by side and path (the repeat's line is not used)", () => {
+  const { spec, lines } = normalizeWithLines(
+    jsonPage(
+      [
+        ["order", "Order", 0, 4],
+        ["sku", "String", 1, 5],
+        ["sku", "Number", 1, 6],
+        ["id", "String", 0, 7],
+      ],
+      [["order", "Number", 0, 9]],
+    ),
+    source,
+  );
+  expect(spec.request.map((f) => [f.name, f.fields?.map((g) => g.type)])).toEqual([
+    ["order", ["String"]],
+    ["id", undefined],
+  ]);
+  expect(
+    [["order"], ["order", "sku"], ["id"], ["sku"]].map((path) => [path.join("."), lines.get("request", path)]),
+  ).toEqual([
+    ["order", 4],
+    ["order.sku", 5],
+    ["id", 7],
+    ["sku", undefined],
+  ]);
+  expect(lines.get("response", ["order"])).toBe(9);
 });

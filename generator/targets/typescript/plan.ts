@@ -1,8 +1,7 @@
 // plan stage: spec → view model for the module template. Names, TS types, shapes, doc comments (docs.ts) and
 // where lines break (layout.ts) are decided here; the templates only place what the view holds.
 
-import type { ApiSpec, Diagnostic, Field, Limits } from "../../model/types.js";
-import { enumClosed, isScalarType } from "../../model/types.js";
+import type { ApiSpec, Diagnostic, Field } from "../../model/types.js";
 import { isInheritedName } from "../../../runtime/objects.js";
 import { propKey } from "./escape.js";
 import { structNames } from "../../names/struct-names.js";
@@ -10,8 +9,8 @@ import { naturalApiNames, type ApiNames } from "../../names/api-names.js";
 import { assignmentBreak, memberTypeText } from "./layout.js";
 import { apiDoc, companionDoc, fieldDoc, structDoc } from "./docs.js";
 import { requestTypeMembers, responseTypeMembers } from "./ts-types.js";
-import { takesLength, takesRange } from "../../model/limits.js";
-import { schemaLineText, type SchemaLine } from "../../../runtime/schema-text.js";
+import { structLines } from "../../model/schema-lines.js";
+import { schemaLineText } from "../../../runtime/schema-text.js";
 
 export interface EmitOptions {
   /** Module specifier generated code imports the runtime from. */
@@ -176,7 +175,7 @@ function uniqueStructs(fields: Field[], names: Map<Field, string>): [string, Fie
   return [...out.entries()];
 }
 
-/** One struct's schema lines: the struct, its fields, its cross-field rules (see runtime/schema.ts). */
+/** One struct's schema lines (model/schema-lines.ts), as the text the module carries. */
 function schemaOf(
   key: string,
   name: string,
@@ -185,29 +184,6 @@ function schemaOf(
   rules: NonNullable<ApiSpec["rules"]>,
   method?: string,
 ): string[] {
-  const lines: SchemaLine[] = [{ def: key, name, ...(method !== undefined ? { method } : {}) }];
-  for (const f of fields) {
-    const type = isScalarType(f.type) ? f.type : "Struct";
-    lines.push({
-      name: f.name,
-      type,
-      ...(f.list ? { list: true } : {}),
-      ...(f.required ? { required: true } : {}),
-      ...limitsOf(type, f.limits),
-      ...(type === "String" && f.enum?.length && enumClosed(f) ? { enum: f.enum.map((e) => e.value) } : {}),
-      ...(f.fields ? { struct: names.get(f)! } : {}),
-    });
-  }
-  for (const rule of rules) lines.push({ atLeastOne: rule.fields });
-  return lines.map(schemaLineText);
-}
-
-function limitsOf(type: string, limits: Limits | undefined): Partial<Limits> {
-  const range = takesRange(type);
-  return {
-    ...(takesLength(type) && limits?.maxLength !== undefined ? { maxLength: limits.maxLength } : {}),
-    ...(limits?.maxListSize !== undefined ? { maxListSize: limits.maxListSize } : {}),
-    ...(range && limits?.minValue !== undefined ? { minValue: limits.minValue } : {}),
-    ...(range && limits?.maxValue !== undefined ? { maxValue: limits.maxValue } : {}),
-  };
+  const header = { def: key, name, ...(method !== undefined ? { method } : {}) };
+  return structLines(header, fields, (f) => names.get(f)!, rules).map(schemaLineText);
 }
