@@ -7,9 +7,12 @@ import {
   type SignMethod,
   type TopClientOptions,
 } from "../../runtime/index.js";
-import { AlibabaIdleIsvOrderDealrefundRequest } from "./fixtures/dealrefund.js";
+import { AlibabaIdleIsvOrderDealrefundRequest } from "../../generated/alibaba.idle.isv.order.dealrefund.js";
 import { type Gateway, type Received, startGateway } from "./fixtures/gateway.js";
-import { AlibabaNlifeB2cTradeRefundRequest, type AlibabaNlifeB2cTradeRefundParams } from "./fixtures/nlife-refund.js";
+import {
+  AlibabaNlifeB2cTradeRefundRequest,
+  type AlibabaNlifeB2cTradeRefundParams,
+} from "../../generated/alibaba.nlife.b2c.trade.refund.js";
 import { DEALREFUND_SAMPLE, NLIFE_SAMPLE } from "./fixtures/samples.js";
 import { PictureUploadRequest } from "./fixtures/upload.js";
 import { SAMPLE_FUND_BILL, SAMPLE_NLIFE_PARAMS } from "./fixtures/seed-params.js";
@@ -152,7 +155,7 @@ describe("TopClient against a local gateway: alibaba.nlife.b2c.trade.refund", ()
     const bad = new AlibabaNlifeB2cTradeRefundRequest({
       ...NLIFE_PARAMS,
       out_request_no: "",
-      refund_bill_list: [{ type: "ALIPAY", buyer_id_type: "X", title: "t", amount: "", currency: "CNY" }],
+      refund_bill_list: [{ type: "ALIPAY", buyer_id_type: "ALIPAY_OPENID", title: "t", amount: "", currency: "CNY" }],
     });
     const err = await failure(client({ fetch: counting }).execute(bad, { session: SESSION }));
     expect(err).toBeInstanceOf(TopValidationError);

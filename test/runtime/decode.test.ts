@@ -7,13 +7,17 @@ import {
   type ScalarType,
   type StructShape,
 } from "../../runtime/index.js";
-import { DEALREFUND_RESPONSE_SHAPE } from "./fixtures/dealrefund.js";
-import { NLIFE_RESPONSE_SHAPE } from "./fixtures/nlife-refund.js";
+import { AlibabaIdleIsvOrderDealrefundRequest } from "../../generated/alibaba.idle.isv.order.dealrefund.js";
+import { AlibabaNlifeB2cTradeRefundRequest } from "../../generated/alibaba.nlife.b2c.trade.refund.js";
 import { DEALREFUND_SAMPLE, ERROR_SAMPLE, NLIFE_SAMPLE, seedXmlSample, xmlToJson } from "./fixtures/samples.js";
+import { SAMPLE_NLIFE_PARAMS } from "./fixtures/seed-params.js";
 import { thrown } from "../support/thrown.js";
 
 const DEALREFUND = "alibaba.idle.isv.order.dealrefund";
 const NLIFE = "alibaba.nlife.b2c.trade.refund";
+/** The response shapes of the seeds' generated modules. */
+const DEALREFUND_RESPONSE_SHAPE = new AlibabaIdleIsvOrderDealrefundRequest().responseShape;
+const NLIFE_RESPONSE_SHAPE = new AlibabaNlifeB2cTradeRefundRequest(SAMPLE_NLIFE_PARAMS).responseShape;
 
 const DEALREFUND_DECODED = {
   module: {

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TopApiError, TopClient, TopDecodeError } from "../../runtime/index.js";
 import { redactError, redactText, secretForms } from "../../runtime/client/redact.js";
 import { type Gateway, startGateway } from "./fixtures/gateway.js";
-import { AlibabaNlifeB2cTradeRefundRequest } from "./fixtures/nlife-refund.js";
+import {
+  AlibabaNlifeB2cTradeRefundRequest,
+  type AlibabaNlifeB2cTradeRefundParams,
+} from "../../generated/alibaba.nlife.b2c.trade.refund.js";
 
 const APP_KEY = "45678901";
 const APP_SECRET = "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4";
@@ -76,10 +79,10 @@ describe("TopClient: secrets echoed with JSON escapes", () => {
     await gateway.close();
   });
   const client = (): TopClient => new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url });
-  const params = {
+  const params: AlibabaNlifeB2cTradeRefundParams = {
     out_request_no: "765345354",
     trade_no: "100004000000000045678",
-    refund_bill_list: [{ type: "ALIPAY", buyer_id_type: "X", title: "t", amount: 1, currency: "CNY" }],
+    refund_bill_list: [{ type: "ALIPAY", buyer_id_type: "ALIPAY_OPENID", title: "t", amount: 1, currency: "CNY" }],
     refund_goods_list: ["a"],
   };
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { toWireParams, type FieldShape, type ScalarType, type StructShape } from "../../runtime/index.js";
-import { DEALREFUND_REQUEST_SHAPE } from "./fixtures/dealrefund.js";
-import { NLIFE_REQUEST_SHAPE } from "./fixtures/nlife-refund.js";
+import {
+  AlibabaIdleIsvOrderDealrefundRequest,
+  type AlibabaIdleIsvOrderDealrefundParams,
+} from "../../generated/alibaba.idle.isv.order.dealrefund.js";
+import { AlibabaNlifeB2cTradeRefundRequest } from "../../generated/alibaba.nlife.b2c.trade.refund.js";
 import { SAMPLE_NLIFE_PARAMS } from "./fixtures/seed-params.js";
 
 const one = (type: ScalarType, extra: Partial<FieldShape> = {}): StructShape => ({
@@ -211,10 +214,10 @@ describe("toWireParams: files", () => {
   });
 });
 
-describe("toWireParams: the seed APIs", () => {
+describe("toWireParams: the seed APIs (their generated modules)", () => {
   it("alibaba.nlife.b2c.trade.refund (the doc's Java sample)", () => {
     const params = SAMPLE_NLIFE_PARAMS;
-    expect(toWireParams(NLIFE_REQUEST_SHAPE, params)).toEqual({
+    expect(toWireParams(new AlibabaNlifeB2cTradeRefundRequest(params).requestShape, params)).toEqual({
       text: {
         trade_no: "100004000000000045678",
         out_request_no: "765345354",
@@ -231,7 +234,7 @@ describe("toWireParams: the seed APIs", () => {
   });
 
   it("alibaba.idle.isv.order.dealrefund (a struct param, 19-digit id)", () => {
-    const params = {
+    const params: AlibabaIdleIsvOrderDealrefundParams = {
       param_appraise_isv_refund_request: {
         biz_order_id: 7091800003790954036n,
         leave_message: "这里写退款操作的说明",
@@ -239,7 +242,7 @@ describe("toWireParams: the seed APIs", () => {
         return_goods_address: { area: "xx区", post_code: "000000", division_code: "110102" },
       },
     };
-    expect(toWireParams(DEALREFUND_REQUEST_SHAPE, params).text).toEqual({
+    expect(toWireParams(new AlibabaIdleIsvOrderDealrefundRequest(params).requestShape, params).text).toEqual({
       param_appraise_isv_refund_request:
         '{"biz_order_id":7091800003790954036,"leave_message":"这里写退款操作的说明","operation":"AGREE_REFUND",' +
         '"return_goods_address":{"area":"xx区","post_code":"000000","division_code":"110102"}}',
