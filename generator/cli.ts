@@ -48,7 +48,7 @@ function reportTimings(timings: Map<string, number>, started: number): void {
 async function generate(config: Config, full = false, withTimings = false): Promise<void> {
   const started = Date.now();
   const timings = new Map<string, number>();
-  const { requireSpecs } = await import("./project/project.js");
+  const { requireSpecs } = await import("./project/folders.js");
   requireSpecs(config.specs);
   requireRuntime(config);
   const { generateProject } = await import("./project/targets.js");
