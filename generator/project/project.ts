@@ -40,11 +40,14 @@ export function parseDocs(
   const options = { ...parseOptions(config, onWarning), shapes: projectShapes(config) };
   for (const { path: file, named } of expandInputs(inputs)) {
     const bytes = readFileSync(file);
-    if (!named && !isDocPage(bytes, file)) continue;
-    const spec = parseDocBytes(bytes, file, config.root, timings, {
-      ...options,
-      ...provenanceOf(file, config, options),
-    });
+    let spec: ApiSpec;
+    try {
+      spec = parseDocBytes(bytes, file, config.root, timings, { ...options, ...provenanceOf(file, config, options) });
+    } catch (e) {
+      // Asked only of a page that did not read (the question costs a second parse of the file).
+      if (!named && e instanceof InputError && !isDocPage(bytes, file)) continue;
+      throw e;
+    }
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
