@@ -31,7 +31,7 @@ export async function cachedFingerprint(target: Target, projectRoot: string): Pr
 }
 
 /** TOPGEN_CACHE_DIR, else the project's node_modules/.cache/topgen (where tools keep caches), else the temp folder. */
-function cacheDir(projectRoot: string): string {
+export function cacheDir(projectRoot: string): string {
   const env = process.env["TOPGEN_CACHE_DIR"];
   if (env) return env;
   const modules = join(projectRoot, "node_modules");
@@ -39,7 +39,7 @@ function cacheDir(projectRoot: string): string {
 }
 
 /** Written through a temporary file and renamed: runs at the same time never read half an entry. */
-function store(file: string, text: string): void {
+export function store(file: string, text: string): void {
   const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     mkdirSync(join(file, ".."), { recursive: true });

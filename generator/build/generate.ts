@@ -2,7 +2,7 @@
 // changed since the target's manifest are rebuilt; a change of what the target makes from the probe specs (its
 // fingerprint: templates, emitter, runtime import) rebuilds everything. Unchanged files are not rewritten.
 
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames } from "../names/api-names.js";
@@ -22,7 +22,7 @@ import { parseSpec } from "../model/load.js";
 import { timed, type Timings } from "../support/timing.js";
 import { posixPath } from "../support/fs.js";
 import { InputError } from "../support/errors.js";
-import { readFileNamed } from "../support/fs-faults.js";
+import { readSpecFiles } from "./spec-stamps.js";
 
 export interface GenerateOptions {
   threads?: number;
@@ -58,7 +58,7 @@ export async function generateTargets(
   project: ProjectDirs,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const specs = timed(options.timings, "load specs", () => readSpecFiles(project.specs));
+  const specs = timed(options.timings, "load specs", () => readSpecFiles(project.specs, project.root));
   const loaded = new Map<string, SpecEntry>();
   const load = (s: SpecFile): SpecEntry => {
     let entry = loaded.get(s.name);
@@ -284,17 +284,6 @@ function manifestOf(
   }
   const aggregate = target.aggregate ? out.files.get(target.aggregate.file) : undefined;
   return { manifestVersion: 1, fingerprint: print, index: index ?? stampOf(aggregate ?? ""), apis };
-}
-
-function readSpecFiles(dir: string): SpecFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(".json"))
-    .sort()
-    .map((name) => {
-      const bytes = readFileNamed(join(dir, name));
-      return { name, bytes, hash: sha256(bytes) };
-    });
 }
 
 /** Present with the recorded size: cheap enough for a no-op run over thousands of files. */

@@ -21,6 +21,8 @@ import type { ApiSpec } from "../model/types.js";
 import { parseSpec } from "../model/load.js";
 import { lazyShapes, type KnownShapes } from "../normalize/shapes.js";
 import { timed, type Timings } from "../support/timing.js";
+import { requireDocs } from "./folders.js";
+export { FIX_COMMAND, requireDocs, requireFolder, requireSpecs } from "./folders.js";
 
 export function specFileName(method: string): string {
   return `${moduleFileName(method)}.json`;
@@ -38,11 +40,14 @@ export function parseDocs(
   const options = { ...parseOptions(config, onWarning), shapes: projectShapes(config) };
   for (const { path: file, named } of expandInputs(inputs)) {
     const bytes = readFileSync(file);
-    if (!named && !isDocPage(bytes, file)) continue;
-    const spec = parseDocBytes(bytes, file, config.root, timings, {
-      ...options,
-      ...provenanceOf(file, config, options),
-    });
+    let spec: ApiSpec;
+    try {
+      spec = parseDocBytes(bytes, file, config.root, timings, { ...options, ...provenanceOf(file, config, options) });
+    } catch (e) {
+      // Asked only of a page that did not read (the question costs a second parse of the file).
+      if (!named && e instanceof InputError && !isDocPage(bytes, file)) continue;
+      throw e;
+    }
     const name = specFileName(spec.method);
     const other = origin.get(name);
     if (other) throw new InputError(file, undefined, `describes ${spec.method}, already read from ${other}`);
@@ -109,33 +114,6 @@ function provenanceOf(
 export function writeSpecs(specs: ReadonlyMap<string, string>, dir: string, removeStale = false): WriteResult {
   // Only specs topgen wrote are ever removed: a JSON file in the folder that is not a spec is the user's.
   return writeFolder(dir, specs, (name) => removeStale && name.endsWith(".json"), isSpecText);
-}
-
-/** The fix `check` advises: one command that rebuilds specs and SDK from the config, wherever it is run below it. */
-export const FIX_COMMAND = "npx topgen build";
-
-/** A folder the command needs: missing, not a folder, or without the files it reads is a user error with the fix. */
-export function requireFolder(dir: string, what: string, hasFiles: (names: string[]) => boolean, fix: string): void {
-  const shown = shownPath(dir) || ".";
-  if (!existsSync(dir))
-    throw new InputError(`${shown}/`, undefined, `no such folder (the ${what} folder of the config); ${fix}`);
-  if (!statSync(dir).isDirectory())
-    throw new InputError(shown, undefined, `not a folder (the ${what} folder of the config); ${fix}`);
-  if (!hasFiles(readdirSync(dir).filter((n) => !n.startsWith("."))))
-    throw new InputError(`${shown}/`, undefined, `no ${what} in it; ${fix}`);
-}
-
-export function requireDocs(config: Config): void {
-  requireFolder(config.docs, "doc pages", (names) => names.length > 0, "add a page with `topgen add <page>`");
-}
-
-export function requireSpecs(dir: string): void {
-  requireFolder(
-    dir,
-    "specs",
-    (names) => names.some((n) => n.endsWith(".json")),
-    `run \`${FIX_COMMAND}\` to parse the doc pages into it, or \`topgen add <page>\``,
-  );
 }
 
 /**

@@ -15,19 +15,23 @@ export function expandInputs(paths: string[], named = true): InputFile[] {
   const out: InputFile[] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new InputError(p, undefined, "no such file or folder");
-    if (statSync(p).isDirectory()) {
-      const names = readdirSync(p)
-        .filter((n) => !n.startsWith("."))
-        .sort();
-      out.push(
-        ...expandInputs(
-          names.map((n) => join(p, n)),
-          false,
-        ),
-      );
-    } else out.push({ path: p, named });
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push({ path: p, named });
   }
   return out;
+}
+
+/** A folder's files (sorted, hidden ones skipped), recursively, from the folder listings: a stat only for links. */
+function walk(dir: string, out: InputFile[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, out);
+    else if (e.isFile()) out.push({ path, named: false });
+    else out.push(...expandInputs([path], false)); // a link (or a broken one): what it points to
+  }
 }
 
 /** `name → text` of the files in a folder whose names pass `keep` (empty when the folder is missing). */

@@ -1,7 +1,7 @@
 // The Target seam: build/ drives a target it knows nothing of (test/build/line-target, not shipped) with the same
 // code that drives the TypeScript and OpenAPI targets: incremental builds, stale-file removal by header, the
 // fingerprint from output, nothing written on failure, and what `check` compares.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -54,6 +54,19 @@ describe("a new target is a folder: build/ drives it unchanged", () => {
     expect(r.rebuilt).toBe(1);
     expect(r.written.sort()).toEqual(["demo.b.get.lines", "lines-manifest.json"]);
     expect(read("demo.b.get.lines")).toContain("q: String (required)");
+  });
+
+  it("a spec edited to the same size, its time set back, is rebuilt (the stamps cache sees the change)", async () => {
+    const spec = join(specsDir(), "demo.b.get.json");
+    const old = Math.floor(Date.now() / 1000) - 3600;
+    utimesSync(spec, old, old);
+    await generateTargets([lineTarget(out())], project());
+    const text = readFileSync(spec, "utf8");
+    writeFileSync(spec, text.replace('"q"', '"r"'));
+    utimesSync(spec, old, old);
+    const r = await generateTargets([lineTarget(out())], project());
+    expect(r.rebuilt).toBe(1);
+    expect(read("demo.b.get.lines")).toContain("r: String");
   });
 
   it("a removed spec removes its file, recognized by the target's header; other files are left alone", async () => {

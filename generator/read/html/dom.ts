@@ -1,11 +1,16 @@
 // The HTML page as a DOM (parse5 through cheerio, with source locations), and the few questions the HTML reader
 // asks of it: which elements are shown, what text they show, and on which source line.
 
-import * as cheerio from "cheerio";
+import { createRequire } from "node:module";
+import type * as Cheerio from "cheerio";
 import { isTag, isText, type AnyNode, type Document, type Element, type ParentNode, type Text } from "domhandler";
+
+let cheerio: typeof Cheerio | undefined;
 
 /** Parses a whole page or a fragment (`<div>…`, `<table>…`) the way a browser does. */
 export function loadHtml(text: string): Document {
+  // cheerio (with parse5 and undici) loads with the first HTML page: a run over JSON or text pages never pays for it.
+  cheerio ??= createRequire(import.meta.url)("cheerio") as typeof Cheerio;
   const $ = cheerio.load(text.replace(/^\uFEFF/, ""), { sourceCodeLocationInfo: true });
   const root = $.root().get(0);
   if (!root) throw new Error("cheerio returned no document");

@@ -63,6 +63,11 @@ export const MAX_NESTING = 512;
 
 /** Parses one JSON text (surrounding whitespace allowed). Throws JsonSyntaxError. */
 export function parseJsonTree(text: string): JsonNode {
+  return new FastTree(text).build() ?? new TreeBuilder(text).build();
+}
+
+/** The same tree, always through jsonc-parser (the reference the fast path is tested against). */
+export function parseJsonTreeByJsonc(text: string): JsonNode {
   return new TreeBuilder(text).build();
 }
 
@@ -340,6 +345,209 @@ class TreeBuilder {
     const line = this.lineAt(offset);
     return new JsonSyntaxError(reason, line, offset - (this.lineStarts[line - 1] ?? 0) + 1);
   }
+}
+
+/**
+ * The tree of a well-formed JSON text in one pass, or undefined at anything it does not accept: then the
+ * jsonc-parser path reads the text again, and either gives the same tree or throws the error at the exact
+ * character. It accepts only strict JSON (RFC 8259 whitespace, numbers, strings and escapes, at most MAX_NESTING
+ * deep), a subset of what that path accepts, and lines counted the same way: it is a shortcut, never a second
+ * dialect. Line breaks can only occur in whitespace (a raw one inside a string is not JSON), so lines are counted
+ * while skipping it.
+ */
+class FastTree {
+  private pos = 0;
+  private line = 1;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  build(): JsonNode | undefined {
+    this.space();
+    const root = this.value();
+    if (root === undefined) return undefined;
+    this.space();
+    return this.pos === this.text.length ? root : undefined;
+  }
+
+  private space(): void {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x09) this.pos++;
+      else if (c === 0x0a) {
+        this.pos++;
+        this.line++;
+      } else if (c === 0x0d) {
+        this.pos++;
+        if (text.charCodeAt(this.pos) !== 0x0a) this.line++;
+      } else return;
+    }
+  }
+
+  private value(): JsonNode | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    const line = this.line;
+    if (c === 0x22 /* " */) {
+      const value = this.string();
+      return value === undefined ? undefined : { kind: "string", line, value };
+    }
+    if (c === 0x7b /* { */) return this.object();
+    if (c === 0x5b /* [ */) return this.array();
+    if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) return this.number();
+    if (text.startsWith("true", this.pos)) return this.word(4, { kind: "boolean", line, value: true });
+    if (text.startsWith("false", this.pos)) return this.word(5, { kind: "boolean", line, value: false });
+    if (text.startsWith("null", this.pos)) return this.word(4, { kind: "null", line });
+    return undefined;
+  }
+
+  /** A keyword, if what follows it ends the token (`nullx` is left to the other path). */
+  private word(length: number, node: JsonNode): JsonNode | undefined {
+    this.pos += length;
+    return isWordChar(this.text.charCodeAt(this.pos)) ? undefined : node;
+  }
+
+  private object(): JsonObject | undefined {
+    if (++this.depth > MAX_NESTING) return undefined;
+    const node: JsonObject = { kind: "object", line: this.line, entries: [] };
+    this.pos++;
+    this.space();
+    if (this.text.charCodeAt(this.pos) === 0x7d /* } */) {
+      this.pos++;
+      this.depth--;
+      return node;
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.pos) !== 0x22) return undefined;
+      const line = this.line;
+      const key = this.string();
+      if (key === undefined) return undefined;
+      this.space();
+      if (this.text.charCodeAt(this.pos) !== 0x3a /* : */) return undefined;
+      this.pos++;
+      this.space();
+      const value = this.value();
+      if (value === undefined) return undefined;
+      node.entries.push({ key, line, value });
+      this.space();
+      const c = this.text.charCodeAt(this.pos++);
+      if (c === 0x7d) break;
+      if (c !== 0x2c /* , */) return undefined;
+      this.space();
+    }
+    this.depth--;
+    return node;
+  }
+
+  private array(): JsonArray | undefined {
+    if (++this.depth > MAX_NESTING) return undefined;
+    const node: JsonArray = { kind: "array", line: this.line, items: [] };
+    this.pos++;
+    this.space();
+    if (this.text.charCodeAt(this.pos) === 0x5d /* ] */) {
+      this.pos++;
+      this.depth--;
+      return node;
+    }
+    for (;;) {
+      const value = this.value();
+      if (value === undefined) return undefined;
+      node.items.push(value);
+      this.space();
+      const c = this.text.charCodeAt(this.pos++);
+      if (c === 0x5d) break;
+      if (c !== 0x2c) return undefined;
+      this.space();
+    }
+    this.depth--;
+    return node;
+  }
+
+  /** `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written. */
+  private number(): JsonNumber | undefined {
+    const text = this.text;
+    const start = this.pos;
+    let p = start;
+    if (text.charCodeAt(p) === 0x2d) p++;
+    if (text.charCodeAt(p) === 0x30) p++;
+    else if (isDigit(text.charCodeAt(p))) while (isDigit(text.charCodeAt(p))) p++;
+    else return undefined;
+    if (text.charCodeAt(p) === 0x2e /* . */) {
+      p++;
+      if (!isDigit(text.charCodeAt(p))) return undefined;
+      while (isDigit(text.charCodeAt(p))) p++;
+    }
+    const e = text.charCodeAt(p);
+    if (e === 0x65 || e === 0x45) {
+      p++;
+      const sign = text.charCodeAt(p);
+      if (sign === 0x2b || sign === 0x2d) p++;
+      if (!isDigit(text.charCodeAt(p))) return undefined;
+      while (isDigit(text.charCodeAt(p))) p++;
+    }
+    // A number runs into no other token ("01", "1x" and "1.2.3" are the other path's to report).
+    const next = text.charCodeAt(p);
+    if (isWordChar(next) || next === 0x2e) return undefined;
+    this.pos = p;
+    return { kind: "number", line: this.line, text: text.slice(start, p) };
+  }
+
+  /** A string token from its opening quote: its value, or undefined at a raw control character or a bad escape. */
+  private string(): string | undefined {
+    const text = this.text;
+    let p = this.pos + 1;
+    let chunk = p;
+    let out = "";
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 0x22) break;
+      if (c !== c || c < 0x20) return undefined; // the end of the text (NaN), or a raw control character
+      if (c !== 0x5c /* \ */) {
+        p++;
+        continue;
+      }
+      out += text.slice(chunk, p);
+      const esc = text.charCodeAt(p + 1);
+      const simple = ESCAPES[esc];
+      if (simple !== undefined) {
+        out += simple;
+        p += 2;
+      } else if (esc === 0x75 /* u */) {
+        const hex = text.slice(p + 2, p + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+        out += String.fromCharCode(parseInt(hex, 16));
+        p += 6;
+      } else return undefined;
+      chunk = p;
+    }
+    this.pos = p + 1;
+    return out + text.slice(chunk, p);
+  }
+}
+
+/** The characters `\x` stands for, by the code of x. */
+const ESCAPES: Readonly<Record<number, string>> = {
+  0x22: '"',
+  0x5c: "\\",
+  0x2f: "/",
+  0x62: "\b",
+  0x66: "\f",
+  0x6e: "\n",
+  0x72: "\r",
+  0x74: "\t",
+};
+
+/** Characters that would make one token with the letters or digits before them. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    code === 0x24 ||
+    code > 0x7f
+  );
 }
 
 /** Offsets at which lines start: after each LF, CRLF, or lone CR. */
