@@ -7,6 +7,7 @@ import { basename, join, relative } from "node:path";
 import type { Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames } from "../names/api-names.js";
 import { StagedFolder, type WriteResult } from "./files.js";
+import { withLocks } from "./lock.js";
 import { cachedFingerprint, probeFingerprint } from "./fingerprint.js";
 import {
   readManifest,
@@ -82,7 +83,8 @@ export async function generateTargets(
   };
   const seen = new Set<string>();
   for (const target of targets) {
-    const r = await generateTarget(target, project, specs, load, options);
+    // The output's lock spans the whole run on it, from reading the manifest to the commit.
+    const r = await withLocks([target.outDir], "write", () => generateTarget(target, project, specs, load, options));
     total.written.push(...r.written);
     total.unchanged.push(...r.unchanged);
     total.removed.push(...r.removed);
@@ -115,7 +117,9 @@ async function generateTarget(
   const stale: SpecFile[] = [];
   for (const s of specs) {
     const entry = reusable?.apis[s.name];
-    if (entry && entry.spec === s.hash && filesIntact(out, entry.files)) kept.push([s.name, entry]);
+    // A spec read from another folder than last time is rebuilt: its modules name the spec they came from.
+    const moved = entry?.specPath !== specPathOf(project, s.name);
+    if (entry && entry.spec === s.hash && !moved && filesIntact(out, entry.files)) kept.push([s.name, entry]);
     else stale.push(s);
   }
   // Workers for a large build start now, loading the compiler while the specs are read and checked.
@@ -180,7 +184,16 @@ async function generateTarget(
       },
       methods,
     );
-    const manifest = manifestOf(target, print, kept, toBuild, specs, built, sameApis ? reusable.index : undefined);
+    const manifest = manifestOf(
+      target,
+      project,
+      print,
+      kept,
+      toBuild,
+      specs,
+      built,
+      sameApis ? reusable.index : undefined,
+    );
     if (aggregate) stage([...built.files].filter(([name]) => name === aggregate.file));
     stage([[target.manifestFile, serializeManifest(manifest)]]);
     const keep = new Set([
@@ -241,7 +254,7 @@ export async function expectedFiles(
   const files = new Map(built.files);
   files.set(
     target.manifestFile,
-    serializeManifest(manifestOf(target, await probeFingerprint(target), [], entries, specs, built)),
+    serializeManifest(manifestOf(target, project, await probeFingerprint(target), [], entries, specs, built)),
   );
   return files;
 }
@@ -258,6 +271,7 @@ function poolOptions(project: ProjectDirs, options: GenerateOptions) {
 
 function manifestOf(
   target: Target,
+  project: ProjectDirs,
   print: string,
   kept: [string, ManifestEntry][],
   built: SpecEntry[],
@@ -279,6 +293,7 @@ function manifestOf(
       method: entry.spec.method,
       base: out.names.get(entry.spec.method)?.base ?? "",
       spec: hashOf.get(name)!,
+      specPath: specPathOf(project, name),
       files,
     };
   }
@@ -295,6 +310,11 @@ function readSpecFiles(dir: string): SpecFile[] {
       const bytes = readFileNamed(join(dir, name));
       return { name, bytes, hash: sha256(bytes) };
     });
+}
+
+/** Where the manifest says a module's spec is: relative to the project root, with `/`. */
+function specPathOf(project: ProjectDirs, name: string): string {
+  return posixPath(relative(project.root, join(project.specs, name)));
 }
 
 /** Present with the recorded size: cheap enough for a no-op run over thousands of files. */
