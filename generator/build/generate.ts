@@ -163,7 +163,11 @@ async function generateTarget(
     aggregate?.from === "names" &&
     renamed.size === 0 &&
     specs.length === Object.keys(reusable.apis).length &&
-    toBuild.every((e) => reusable.apis[basename(e.file)]?.method === e.spec.method) &&
+    toBuild.every((e) => {
+      const was = reusable.apis[basename(e.file)];
+      // The aggregate's header names the specs folder too.
+      return was?.method === e.spec.method && was.specPath === specPathOf(project, basename(e.file));
+    }) &&
     aggregateIntact(reusable);
   // Files are staged beside the output folder while the build goes on; they move into place only when every
   // batch has built and checked.
