@@ -53,11 +53,29 @@ interface SpecFile {
   hash: string;
 }
 
-/** Each target in turn, over the same specs (read once). */
-export async function generateTargets(
+/**
+ * Each target in turn, over the same specs (read once). The run holds the specs folder's lock and every output's,
+ * from reading the specs and manifests to the last commit (specs first, then outputs: every command locks in
+ * that order).
+ */
+export function generateTargets(
   targets: readonly Target[],
   project: ProjectDirs,
   options: GenerateOptions = {},
+): Promise<GenerateResult> {
+  return withLocks([project.specs], "read", () =>
+    withLocks(
+      targets.map((t) => t.outDir),
+      "write",
+      () => generateLocked(targets, project, options),
+    ),
+  );
+}
+
+async function generateLocked(
+  targets: readonly Target[],
+  project: ProjectDirs,
+  options: GenerateOptions,
 ): Promise<GenerateResult> {
   const specs = timed(options.timings, "load specs", () => readSpecFiles(project.specs));
   const loaded = new Map<string, SpecEntry>();
@@ -83,8 +101,7 @@ export async function generateTargets(
   };
   const seen = new Set<string>();
   for (const target of targets) {
-    // The output's lock spans the whole run on it, from reading the manifest to the commit.
-    const r = await withLocks([target.outDir], "write", () => generateTarget(target, project, specs, load, options));
+    const r = await generateTarget(target, project, specs, load, options);
     total.written.push(...r.written);
     total.unchanged.push(...r.unchanged);
     total.removed.push(...r.removed);

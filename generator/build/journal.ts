@@ -114,7 +114,7 @@ export function recoverFolder(dir: string): Recovery {
   const paths = commitPaths(dir);
   const result: Recovery = { rolledForward: false, rolledBack: false };
   if (statSync(paths.journal, { throwIfNoEntry: false }) !== undefined) {
-    applyJournal(dir, readJournal(paths.journal));
+    applyJournal(dir, readJournal(paths.journal, basename(paths.stage)));
     result.rolledForward = true;
   }
   if (statSync(paths.journalTmp, { throwIfNoEntry: false }) !== undefined) {
@@ -133,7 +133,7 @@ export function commitPending(dir: string): boolean {
   return statSync(commitPaths(dir).journal, { throwIfNoEntry: false }) !== undefined;
 }
 
-function readJournal(path: string): Journal {
+function readJournal(path: string, stage: string): Journal {
   let j: unknown;
   try {
     j = JSON.parse(readFileSync(path, "utf8"));
@@ -142,16 +142,7 @@ function readJournal(path: string): Journal {
   }
   const names = (v: unknown): v is string[] => Array.isArray(v) && v.every((n) => typeof n === "string" && safeName(n));
   const o = j as Partial<Journal> | undefined;
-  if (
-    o === undefined ||
-    o === null ||
-    o.journal !== 1 ||
-    typeof o.stage !== "string" ||
-    !o.stage.startsWith(".topgen-stage-") ||
-    !safeName(o.stage) ||
-    !names(o.renames) ||
-    !names(o.removals)
-  )
+  if (o === undefined || o === null || o.journal !== 1 || o.stage !== stage || !names(o.renames) || !names(o.removals))
     throw new InputError(
       path,
       undefined,

@@ -47,14 +47,14 @@ export function lockPath(dir: string): string {
 export type LockMode = "write" | "read";
 
 /**
- * Takes the lock of each folder (in a fixed order, so two runs cannot deadlock), recovers each, runs `fn`, and
- * releases them. Re-entrant within a process. In `read` mode (`check`) a folder whose lock cannot be made (a
+ * Takes the lock of each folder in the order given, recovers each, runs `fn`, and releases them. Every caller
+ * locks the specs folder first, then the outputs in the config's order, so two runs cannot wait on each other. Re-entrant within a process. In `read` mode (`check`) a folder whose lock cannot be made (a
  * read-only tree) is read without it, but an interrupted commit there is refused rather than read as it is.
  */
 export async function withLocks<T>(dirs: readonly string[], mode: LockMode, fn: () => T | Promise<T>): Promise<T> {
   const taken: string[] = [];
   try {
-    for (const dir of [...new Set(dirs.map((d) => resolve(d)))].sort()) if (acquire(dir, mode)) taken.push(dir);
+    for (const dir of new Set(dirs.map((d) => resolve(d)))) if (acquire(dir, mode)) taken.push(dir);
     return await fn();
   } finally {
     for (const dir of taken.reverse()) release(dir);
@@ -65,7 +65,7 @@ export async function withLocks<T>(dirs: readonly string[], mode: LockMode, fn: 
 export function withLocksSync<T>(dirs: readonly string[], mode: LockMode, fn: () => T): T {
   const taken: string[] = [];
   try {
-    for (const dir of [...new Set(dirs.map((d) => resolve(d)))].sort()) if (acquire(dir, mode)) taken.push(dir);
+    for (const dir of new Set(dirs.map((d) => resolve(d)))) if (acquire(dir, mode)) taken.push(dir);
     return fn();
   } finally {
     for (const dir of taken.reverse()) release(dir);
