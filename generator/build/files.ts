@@ -1,6 +1,6 @@
 // Writing outputs so that a failed or killed run changes nothing, and a finished one changes everything at once.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
   applyJournal,
@@ -85,9 +85,12 @@ export class StagedFolder {
       const stage = (this.tmp ??= makeStage(this.dir));
       syncFolder(stage);
       const journal: Journal = { journal: 1, stage: basename(stage), renames: [...this.changed], removals };
+      refuseObstacles(this.dir, this.changed);
       writeJournal(this.dir, journal);
-      applyJournal(this.dir, journal);
+      // From here the commit belongs to the journal: if a rename fails after all, the stage stays for the next
+      // run to complete once the cause is fixed.
       this.tmp = undefined;
+      applyJournal(this.dir, journal);
     }
     this.discard();
     return result;
@@ -105,6 +108,27 @@ function current(path: string): string | undefined {
     return readFileSync(path, "utf8");
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Before the journal: a folder where a file must go (or a file where a folder must be) is found now, while the
+ * commit can still be called off, as the filesystem fault it would raise (one stat per changed file).
+ */
+function refuseObstacles(dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const target = join(dir, name);
+    if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`EISDIR: ${target}`), { code: "EISDIR", path: target, syscall: "rename" });
+    if (nested(name)) {
+      const parent = statSync(dirname(target), { throwIfNoEntry: false });
+      if (parent !== undefined && !parent.isDirectory())
+        throw Object.assign(new Error(`ENOTDIR: ${dirname(target)}`), {
+          code: "ENOTDIR",
+          path: dirname(target),
+          syscall: "rename",
+        });
+    }
   }
 }
 
