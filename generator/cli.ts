@@ -319,7 +319,7 @@ async function main(): Promise<number> {
         }
         for (const d of drift) process.stdout.write(d.patch);
         err(`topgen check: ${drift.length} file(s) out of date: ${drift.map((d) => d.file).join(", ")}`);
-        for (const d of drift) err(`  ${d.file}: ${d.reason}`);
+        for (const d of drift) err(`  ${d.file}${d.spec !== undefined ? ` (from ${d.spec})` : ""}: ${d.reason}`);
         err(
           `run \`${FIX_COMMAND}\` (anywhere under ${shownPath(project.root) || "this folder"}) and commit the result`,
         );

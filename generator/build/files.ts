@@ -1,9 +1,18 @@
-// Writing outputs so that a failed run changes nothing.
+// Writing outputs so that a failed or killed run changes nothing, and a finished one changes everything at once.
 
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { InputError } from "../support/errors.js";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import {
+  applyJournal,
+  commitPaths,
+  faultPoint,
+  nested,
+  syncFolder,
+  writeJournal,
+  writeSynced,
+  type Journal,
+} from "./journal.js";
+import { withLocksSync } from "./lock.js";
 
 export interface WriteResult {
   written: string[];
@@ -12,9 +21,8 @@ export interface WriteResult {
 }
 
 /**
- * Writes `files` into `dir`: everything goes to a temporary folder beside it first, then each changed file is
- * renamed into place. Unchanged files are left alone (their mtimes kept). Files for which `stale` says true and
- * that are not in `files` are removed.
+ * Writes `files` into `dir`, all at once (see StagedFolder), under the folder's lock. Unchanged files are left
+ * alone (their mtimes kept). Files for which `stale` says true and that are not in `files` are removed.
  */
 export function writeFolder(
   dir: string,
@@ -22,19 +30,22 @@ export function writeFolder(
   stale: (name: string) => boolean = () => false,
   isStale: (text: string) => boolean = () => true,
 ): WriteResult {
-  const staged = new StagedFolder(dir);
-  try {
-    for (const [name, text] of files) staged.add(name, text);
-    return staged.commit(stale, isStale);
-  } finally {
-    staged.discard();
-  }
+  return withLocksSync([dir], "write", () => {
+    const staged = new StagedFolder(dir);
+    try {
+      for (const [name, text] of files) staged.add(name, text);
+      return staged.commit(stale, isStale);
+    } finally {
+      staged.discard();
+    }
+  });
 }
 
 /**
- * A folder's new content, staged file by file (so a long build can stage its files as they come) in a temporary
- * folder beside it, then committed: changed files renamed into place, stale ones removed. Discarding it instead
- * leaves the folder as it was.
+ * A folder's new content, staged file by file (so a long build can stage its files as they come) in
+ * `.topgen-stage-<folder>` beside it, then committed through a journal (journal.ts): once the journal exists the
+ * whole change happens, in this run or, if it is killed, in the next one that takes the folder's lock; before it,
+ * nothing does. Discarding instead leaves the folder as it was. The caller holds the folder's lock (lock.ts).
  */
 export class StagedFolder {
   private tmp: string | undefined;
@@ -52,39 +63,40 @@ export class StagedFolder {
       this.unchanged.push(name);
       return;
     }
-    this.tmp ??= mkdirTemp(this.dir);
+    this.tmp ??= makeStage(this.dir);
     if (nested(name)) mkdirSync(dirname(join(this.tmp, name)), { recursive: true });
-    writeFileSync(join(this.tmp, name), text);
+    writeSynced(join(this.tmp, name), text);
     this.changed.push(name);
   }
 
   /** Moves the staged files into place and removes the stale ones (`stale` by name, then `isStale` by content). */
   commit(stale: (name: string) => boolean = () => false, isStale: (text: string) => boolean = () => true): WriteResult {
-    const result: WriteResult = { written: [], unchanged: [...this.unchanged], removed: [] };
     const present = existsSync(this.dir)
       ? readdirSync(this.dir, { withFileTypes: true })
           .filter((e) => e.isFile())
           .map((e) => e.name)
       : [];
-    if (this.changed.length) {
-      mkdirSync(this.dir, { recursive: true });
-      for (const name of this.changed) {
-        if (nested(name)) mkdirSync(dirname(join(this.dir, name)), { recursive: true });
-        renameSync(join(this.tmp!, name), join(this.dir, name));
-        result.written.push(name);
-      }
-    }
-    for (const name of present) {
-      if (!this.names.has(name) && stale(name) && isStale(readFileSync(join(this.dir, name), "utf8"))) {
-        rmSync(join(this.dir, name));
-        result.removed.push(name);
-      }
+    const removals = present.filter(
+      (name) => !this.names.has(name) && stale(name) && isStale(readFileSync(join(this.dir, name), "utf8")),
+    );
+    const result: WriteResult = { written: [...this.changed], unchanged: [...this.unchanged], removed: removals };
+    faultPoint("staged");
+    if (this.changed.length || removals.length) {
+      const stage = (this.tmp ??= makeStage(this.dir));
+      syncFolder(stage);
+      const journal: Journal = { journal: 1, stage: basename(stage), renames: [...this.changed], removals };
+      refuseObstacles(this.dir, this.changed);
+      writeJournal(this.dir, journal);
+      // From here the commit belongs to the journal: if a rename fails after all, the stage stays for the next
+      // run to complete once the cause is fixed.
+      this.tmp = undefined;
+      applyJournal(this.dir, journal);
     }
     this.discard();
     return result;
   }
 
-  /** Removes the temporary folder (after a commit, or instead of one). */
+  /** Removes the stage (after a commit, or instead of one). */
   discard(): void {
     if (this.tmp !== undefined) rmSync(this.tmp, { recursive: true, force: true });
     this.tmp = undefined;
@@ -99,13 +111,31 @@ function current(path: string): string | undefined {
   }
 }
 
-function mkdirTemp(dir: string): string {
-  const tmp = join(dirname(dir), `.topgen-tmp-${randomBytes(6).toString("hex")}`);
-  mkdirSync(tmp, { recursive: true });
-  return tmp;
+/**
+ * Before the journal: a folder where a file must go (or a file where a folder must be) is found now, while the
+ * commit can still be called off, as the filesystem fault it would raise (one stat per changed file).
+ */
+function refuseObstacles(dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const target = join(dir, name);
+    if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`EISDIR: ${target}`), { code: "EISDIR", path: target, syscall: "rename" });
+    if (nested(name)) {
+      const parent = statSync(dirname(target), { throwIfNoEntry: false });
+      if (parent !== undefined && !parent.isDirectory())
+        throw Object.assign(new Error(`ENOTDIR: ${dirname(target)}`), {
+          code: "ENOTDIR",
+          path: dirname(target),
+          syscall: "rename",
+        });
+    }
+  }
 }
 
-/** Files in subfolders (none in a generated SDK today) get their folders made first. */
-function nested(name: string): boolean {
-  return name.includes("/") || name.includes("\\");
+/** The stage beside `dir` (its fixed name: the folder's lock makes it this run's; recovery removed any older one). */
+function makeStage(dir: string): string {
+  const stage = commitPaths(dir).stage;
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  return stage;
 }

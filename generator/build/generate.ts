@@ -7,6 +7,7 @@ import { basename, join, relative } from "node:path";
 import type { Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames } from "../names/api-names.js";
 import { StagedFolder, type WriteResult } from "./files.js";
+import { withLocks } from "./lock.js";
 import { cachedFingerprint, probeFingerprint } from "./fingerprint.js";
 import {
   readManifest,
@@ -52,11 +53,29 @@ interface SpecFile {
   hash: string;
 }
 
-/** Each target in turn, over the same specs (read once). */
-export async function generateTargets(
+/**
+ * Each target in turn, over the same specs (read once). The run holds the specs folder's lock and every output's,
+ * from reading the specs and manifests to the last commit (specs first, then outputs: every command locks in
+ * that order).
+ */
+export function generateTargets(
   targets: readonly Target[],
   project: ProjectDirs,
   options: GenerateOptions = {},
+): Promise<GenerateResult> {
+  return withLocks([project.specs], "read", () =>
+    withLocks(
+      targets.map((t) => t.outDir),
+      "write",
+      () => generateLocked(targets, project, options),
+    ),
+  );
+}
+
+async function generateLocked(
+  targets: readonly Target[],
+  project: ProjectDirs,
+  options: GenerateOptions,
 ): Promise<GenerateResult> {
   const specs = timed(options.timings, "load specs", () => readSpecFiles(project.specs, project.root));
   const loaded = new Map<string, SpecEntry>();
@@ -115,7 +134,9 @@ async function generateTarget(
   const stale: SpecFile[] = [];
   for (const s of specs) {
     const entry = reusable?.apis[s.name];
-    if (entry && entry.spec === s.hash && filesIntact(out, entry.files)) kept.push([s.name, entry]);
+    // A spec read from another folder than last time is rebuilt: its modules name the spec they came from.
+    const moved = entry?.specPath !== specPathOf(project, s.name);
+    if (entry && entry.spec === s.hash && !moved && filesIntact(out, entry.files)) kept.push([s.name, entry]);
     else stale.push(s);
   }
   // Workers for a large build start now, loading the compiler while the specs are read and checked.
@@ -159,7 +180,11 @@ async function generateTarget(
     aggregate?.from === "names" &&
     renamed.size === 0 &&
     specs.length === Object.keys(reusable.apis).length &&
-    toBuild.every((e) => reusable.apis[basename(e.file)]?.method === e.spec.method) &&
+    toBuild.every((e) => {
+      const was = reusable.apis[basename(e.file)];
+      // The aggregate's header names the specs folder too.
+      return was?.method === e.spec.method && was.specPath === specPathOf(project, basename(e.file));
+    }) &&
     aggregateIntact(reusable);
   // Files are staged beside the output folder while the build goes on; they move into place only when every
   // batch has built and checked.
@@ -180,7 +205,16 @@ async function generateTarget(
       },
       methods,
     );
-    const manifest = manifestOf(target, print, kept, toBuild, specs, built, sameApis ? reusable.index : undefined);
+    const manifest = manifestOf(
+      target,
+      project,
+      print,
+      kept,
+      toBuild,
+      specs,
+      built,
+      sameApis ? reusable.index : undefined,
+    );
     if (aggregate) stage([...built.files].filter(([name]) => name === aggregate.file));
     stage([[target.manifestFile, serializeManifest(manifest)]]);
     const keep = new Set([
@@ -241,7 +275,7 @@ export async function expectedFiles(
   const files = new Map(built.files);
   files.set(
     target.manifestFile,
-    serializeManifest(manifestOf(target, await probeFingerprint(target), [], entries, specs, built)),
+    serializeManifest(manifestOf(target, project, await probeFingerprint(target), [], entries, specs, built)),
   );
   return files;
 }
@@ -258,6 +292,7 @@ function poolOptions(project: ProjectDirs, options: GenerateOptions) {
 
 function manifestOf(
   target: Target,
+  project: ProjectDirs,
   print: string,
   kept: [string, ManifestEntry][],
   built: SpecEntry[],
@@ -279,11 +314,17 @@ function manifestOf(
       method: entry.spec.method,
       base: out.names.get(entry.spec.method)?.base ?? "",
       spec: hashOf.get(name)!,
+      specPath: specPathOf(project, name),
       files,
     };
   }
   const aggregate = target.aggregate ? out.files.get(target.aggregate.file) : undefined;
   return { manifestVersion: 1, fingerprint: print, index: index ?? stampOf(aggregate ?? ""), apis };
+}
+
+/** Where the manifest says a module's spec is: relative to the project root, with `/`. */
+function specPathOf(project: ProjectDirs, name: string): string {
+  return posixPath(relative(project.root, join(project.specs, name)));
 }
 
 /** Present with the recorded size: cheap enough for a no-op run over thousands of files. */

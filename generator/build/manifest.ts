@@ -1,5 +1,5 @@
 // The manifest that makes regeneration incremental, one per target: per API, a hash of its spec and of each file
-// written for it, plus the target's fingerprint (fingerprint.ts: a hash of what the target makes from the probe
+// written for it and the spec's path, plus the target's fingerprint (fingerprint.ts: a hash of what the target makes from the probe
 // specs). Deterministic (sorted, no times) and committed with generated/; deleting it only costs time.
 
 import { createHash } from "node:crypto";
@@ -20,6 +20,8 @@ export interface ManifestEntry {
   base: string;
   /** sha256 of the spec file's bytes. */
   spec: string;
+  /** The spec file, relative to the project root, with `/` (a spec read from another folder is rebuilt). */
+  specPath: string;
   /** Output file name → its hash and size (a no-op run compares sizes; `check` compares contents). */
   files: Record<string, FileStamp>;
 }
@@ -63,7 +65,7 @@ export function serializeManifest(manifest: Manifest): string {
             .sort()
             .map((f) => [f, e.files[f]!]),
         );
-        return [k, { method: e.method, base: e.base, spec: e.spec, files }];
+        return [k, { method: e.method, base: e.base, spec: e.spec, specPath: e.specPath, files }];
       }),
   );
   return (

@@ -14,6 +14,7 @@ import { readSources, writeSource, type SourceEntry } from "./sources.js";
 import { isDocPage } from "../read/index.js";
 import { expectedFiles } from "../build/generate.js";
 import { readManifest, sha256, type Manifest } from "../build/manifest.js";
+import { withLocks } from "../build/lock.js";
 import { targetsOf } from "./targets.js";
 export { loadSpecs } from "../model/load.js";
 import { serializeSpec } from "../model/serialize.js";
@@ -149,10 +150,20 @@ export interface Drift {
   patch: string;
   /** Why it differs: its spec changed (the docs), or the generator did, or neither (a hand edit). */
   reason: string;
+  /** The spec a generated file came from, as the manifest records it (relative to the project root). */
+  spec?: string;
 }
 
-/** What `docs/` + templates + generator would produce now, against what is on disk; each difference says why. */
-export async function checkProject(config: Config, onWarning?: (message: string) => void): Promise<Drift[]> {
+/**
+ * What `docs/` + templates + generator would produce now, against what is on disk; each difference says why.
+ * It holds the folders' locks: it waits for a run writing them, and completes a commit a killed run left first.
+ */
+export function checkProject(config: Config, onWarning?: (message: string) => void): Promise<Drift[]> {
+  const dirs = [config.specs, ...targetsOf(config).map((t) => t.outDir)];
+  return withLocks(dirs, "read", () => checkFolders(config, onWarning));
+}
+
+async function checkFolders(config: Config, onWarning?: (message: string) => void): Promise<Drift[]> {
   const specs = desiredSpecs(config, undefined, onWarning);
   const specsOnDisk = readFolder(config.specs, (n) => n.endsWith(".json"));
   const drift = compareFolder(
@@ -164,9 +175,11 @@ export async function checkProject(config: Config, onWarning?: (message: string)
   );
   for (const target of targetsOf(config)) {
     const expected = await expectedFiles(target, { root: config.root, specs: config.specs }, specs);
+    const onDisk = readManifest(target.outDir, target.manifestFile);
+    const wanted = JSON.parse(expected.get(target.manifestFile)!) as Manifest;
     const why = generatedReason({
-      onDisk: readManifest(target.outDir, target.manifestFile),
-      expected: JSON.parse(expected.get(target.manifestFile)!) as Manifest,
+      onDisk,
+      expected: wanted,
       manifestFile: target.manifestFile,
       specsOnDisk,
       specs,
@@ -175,7 +188,9 @@ export async function checkProject(config: Config, onWarning?: (message: string)
     // Only topgen's files: its manifest and files that carry the target's header (a hand-written file is the user's).
     const owned = (n: string, text: string) =>
       target.owns(n) && (n === target.manifestFile || target.header === undefined || text.startsWith(target.header));
-    drift.push(...compareFolder(target.outDir, expected, owned, config.root, why));
+    const specPathOf = (file: string) =>
+      [onDisk, wanted].flatMap((m) => Object.values(m?.apis ?? {})).find((e) => file in e.files)?.specPath;
+    drift.push(...compareFolder(target.outDir, expected, owned, config.root, why, specPathOf));
   }
   return drift;
 }
@@ -219,6 +234,10 @@ function generatedReason(input: WhyInput): Reason {
   const specOf = (file: string) =>
     [expected, onDisk].flatMap((m) => (m ? Object.entries(m.apis) : [])).find(([, e]) => file in e.files)?.[0];
   const specChanged = (name: string): string | undefined => {
+    const was = onDisk?.apis[name]?.specPath;
+    const now = expected.apis[name]?.specPath;
+    if (was !== undefined && now !== undefined && was !== now)
+      return `its spec is read from another place: made from ${was}, the config now gives ${now} (the config's specs folder)`;
     const have = specsOnDisk.get(name);
     if (have !== specs.get(name)) return `its spec changed: docs/ now give another ${input.specsDir}/${name} (${DOCS})`;
     if (have !== undefined && onDisk?.apis[name] !== undefined && onDisk.apis[name].spec !== sha256(have)) {
@@ -276,6 +295,7 @@ function compareFolder(
   owned: (name: string, text: string) => boolean,
   root: string,
   why: Reason,
+  specOf: (name: string) => string | undefined = () => undefined,
 ): Drift[] {
   const actual = new Map([...readFolder(dir, () => true)].filter(([name, text]) => owned(name, text)));
   const names = [...new Set([...actual.keys(), ...expected.keys()])].sort();
@@ -297,6 +317,8 @@ function compareFolder(
       ),
       reason: why(name, have, want),
     });
+    const spec = specOf(name);
+    if (spec !== undefined) drift[drift.length - 1]!.spec = spec;
   }
   return drift;
 }
