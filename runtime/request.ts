@@ -3,6 +3,7 @@
 
 import type { Schema } from "./schema.js";
 import type { StructCheck } from "./validate/checks.js";
+import { collectIssues } from "./validate/collect.js";
 import type { StructShape, TopRequest, ValidationIssue } from "./types.js";
 
 export abstract class ApiRequest<R = unknown> implements TopRequest<R> {
@@ -30,8 +31,6 @@ export abstract class ApiRequest<R = unknown> implements TopRequest<R> {
 
   /** Every problem with the params (required, types, limits, enums, cross-field rules), each with its path. */
   validate(): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    (this.#check ??= this.#request.paramsCheck)(issues, this.params as Readonly<Record<string, unknown>>, "");
-    return issues;
+    return collectIssues((this.#check ??= this.#request.paramsCheck), this.params as Readonly<Record<string, unknown>>);
   }
 }

@@ -20,7 +20,10 @@ import {
   tooLong,
 } from "./texts.js";
 
-export type Issues = ValidationIssue[];
+/** Where the checks push issues: an array, or the IssueCollector validate() uses (./collect.ts). */
+export interface Issues {
+  push(issue: ValidationIssue): unknown;
+}
 type Key = string | number;
 /**
  * Where a value sits: its text (`refund_bill_list[1]`, "" at the top), or its parent and key. The interpreted

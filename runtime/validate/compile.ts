@@ -8,18 +8,7 @@
 
 import type { FieldShape, IssueCode, StructShape } from "../types.js";
 import type { Path, StructCheck } from "./checks.js";
-import {
-  atLeast,
-  atLeastOneText,
-  atMost,
-  enumPrefix,
-  EXPECTED,
-  keyText,
-  kindOf,
-  quoted,
-  REQUIRED,
-  tooLong,
-} from "./texts.js";
+import { atLeast, atLeastOneText, atMost, enumText, EXPECTED, keyText, REQUIRED, tooLong, typeText } from "./texts.js";
 import { blank, missing, pathOf } from "./checks.js";
 import { isInheritedName, own } from "../objects.js";
 import { listCheck, structCheck, valueCheck } from "./interpreter.js";
@@ -176,7 +165,7 @@ class Compiler {
       `${this.constant(valueCheck(field, required))}(issues, ${x}, ${place.parent.text()}, ${place.key});`;
     const push = (code: IssueCode, message: string) =>
       `issues.push({ path: ${place.at.text()}, code: "${code}", message: ${message} });`;
-    const typeIssue = (expected: string) => push("type", `${JSON.stringify(expected)} + t(${x})`);
+    const typeIssue = (expected: string) => push("type", `${this.constant(typeText(expected))}(${x})`);
     const blank = required ? ` || (typeof ${x} === "string" && b(${x}))` : "";
     const ifMissing = `if (${x} === undefined || ${x} === null || ${x} === ""${blank}) {${required ? push("required", JSON.stringify(REQUIRED)) : ""}}`;
     const range = [
@@ -195,7 +184,7 @@ class Compiler {
         const limits = [
           max !== undefined ? `if (${x}.length > ${max}) ${push("maxLength", `l(${x}.length, ${max})`)}` : "",
           field.enum?.length
-            ? `if (!${this.oneOf(field.enum, x)}) ${push("enum", `${JSON.stringify(enumPrefix(field.enum))} + q(${x})`)}`
+            ? `if (!${this.oneOf(field.enum, x)}) ${push("enum", `${this.constant(enumText(field.enum))}(${x})`)}`
             : "",
         ]
           .filter((line) => line !== "")
@@ -266,17 +255,15 @@ function compile(shape: StructShape): StructCheck {
   const constants = compiler.constants.map((_, i) => `const k${i} = c[${i}];`).join("\n");
   const source = `${constants}\n${compiler.functions.join("\n")}\nreturn ${root};`;
   // m: missing (TOP sends nothing for undefined, null or ""); d: a path's text with a key under it (an item's
-  // index, or field names joined by "."); o: an own property; t, q, l: parts of issue texts (the kind of a value,
-  // a quoted value, a length over its limit); b: a string of only whitespace (missing where the field is required).
-  const factory = new Function("c", "m", "d", "o", "t", "q", "l", "b", source) as (
+  // index, or field names joined by "."); o: an own property; l: the text of a length over its limit; b: a string
+  // of only whitespace (missing where the field is required). Type and enum texts are constants (typeText, enumText).
+  const factory = new Function("c", "m", "d", "o", "l", "b", source) as (
     c: unknown[],
     m: (x: unknown) => boolean,
     d: (path: Path, key: string | number) => string,
     o: (target: object, key: string) => unknown,
-    t: (value: unknown) => string,
-    q: (value: string) => string,
     l: (length: number, max: number) => string,
     b: (value: string) => boolean,
   ) => StructCheck;
-  return factory(compiler.constants, missing, pathOf, own, kindOf, quoted, tooLong, blank);
+  return factory(compiler.constants, missing, pathOf, own, tooLong, blank);
 }

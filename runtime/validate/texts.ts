@@ -84,3 +84,55 @@ function numberKind(n: number): string {
     ? "an integer beyond 2^53 (pass it as a bigint or a digit string)"
     : "a number with a fraction";
 }
+
+/**
+ * The whole text of a type issue, `expected + kindOf(value)`, as a function of the value: the common kinds'
+ * texts are made once, when the check is compiled, so reporting one allocates no string.
+ */
+export function typeText(expected: string): (value: unknown) => string {
+  const number = expected + "number";
+  const string = expected + "string";
+  const boolean = expected + "boolean";
+  const bigint = expected + "bigint";
+  const nothing = expected + "null";
+  const list = expected + "a list";
+  const object = expected + "an object";
+  return (value) => {
+    switch (typeof value) {
+      case "number":
+        if (Number.isSafeInteger(value)) return number;
+        break;
+      case "string":
+        return string;
+      case "boolean":
+        return boolean;
+      case "bigint":
+        return bigint;
+      case "object":
+        if (value === null) return nothing;
+        if (Array.isArray(value)) return list;
+        if (!(value instanceof Date)) return object;
+        break;
+    }
+    return expected + kindOf(value);
+  };
+}
+
+/**
+ * The whole text of an enum issue, `enumPrefix(values) + quoted(value)`, as a function of the value: the prefix
+ * with its opening quote is made once, so a plain value costs a scan and two joins.
+ */
+export function enumText(values: ReadonlySet<string> | readonly string[]): (value: string) => string {
+  const prefix = enumPrefix(values);
+  const open = prefix + '"';
+  return (value) => (plain(value) ? open + value + '"' : prefix + JSON.stringify(value));
+}
+
+/** True when JSON.stringify(value) is the value between two quotes: no character it escapes, no surrogate. */
+function plain(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x7f ? c < 0x20 || c === 0x22 || c === 0x5c : c >= 0xd800 && c <= 0xdfff) return false;
+  }
+  return true;
+}
