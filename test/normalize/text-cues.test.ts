@@ -196,6 +196,94 @@ describe("depth", () => {
     expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
   });
 
+  // Lines on `request(...)`: the first row is line 8, each bullet one line.
+  it.each<[string, { given: string; want: { tree: unknown[]; ranges: [number, number | undefined][] } }]>([
+    [
+      "a guessed struct's warning runs through the rows it holds (they moved with it)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("a", "A", "a"), // 9
+          ...leaf("x", "String", "1", "x"), // 13
+          ...struct("b", "B", "b"), // 18: a sibling of a, or inside it?
+          ...leaf("y", "String", "1", "y"), // 22
+          ...leaf("z", "String", "1", "z"), // 27: in b, a or p? its own warning
+        ]),
+        want: {
+          tree: [["p", [["a", ["x", ["b", ["y", "z"]]]]]]],
+          ranges: [
+            [18, 27],
+            [27, undefined],
+          ],
+        },
+      },
+    ],
+    [
+      "rows after a guess that closed a struct join its warning: they could sit in what it closed",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("data", "Data", "数据"), // 9
+          ...leaf("x", "String", "1", "x"), // 13
+          ...leaf("success", "Boolean", "true", "成功"), // 18: wrapper name, closes data
+          ...leaf("w", "String", "1", "w"), // 23: p or data? nothing says
+        ]),
+        want: { tree: [["p", [["data", ["x"]], "success", "w"]]], ranges: [[18, 23]] },
+      },
+    ],
+    [
+      "a top-level row ends the doubt a guess left",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("data", "Data", "数据"),
+          ...leaf("x", "String", "1", "x"),
+          ...leaf("success", "Boolean", "true", "成功"), // 18
+          "q String 可选 示例 q", // 23
+        ]),
+        want: { tree: [["p", [["data", ["x"]], "success"]], "q"], ranges: [[18, undefined]] },
+      },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const spec = read(given);
+    expect(tree(spec.request)).toEqual(want.tree);
+    const depth = (spec.diagnostics ?? []).filter((d) => d.message.startsWith("depth not settled"));
+    expect(depth.map((d) => [d.line, d.endLine])).toEqual(want.ranges);
+  });
+
+  it.each<[string, { given: string; want: { tree: unknown[]; type: string; warned: boolean } }]>([
+    [
+      "a row printed without `└` and followed by sub-fields is a struct whatever its type cell says",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("items", "Integer []", "条目"),
+          ...leaf("id", "String", "1", "编号"),
+        ]),
+        want: { tree: [["p", [["items", ["id"]]]]], type: "Items", warned: true },
+      },
+    ],
+    [
+      "a cell with `_` is no type: `true` / `S_SYS_EXCEPTION` are a leaf's example and description, not a struct row",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("err_code", "String", "true", "S_SYS_EXCEPTION"),
+          ...leaf("err_msg", "String", "示例", "系统异常"),
+        ]),
+        want: { tree: [["p", ["err_code", "err_msg"]]], type: "Outer", warned: false },
+      },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const spec = read(given);
+    expect(tree(spec.request)).toEqual(want.tree);
+    const first = spec.request[0]!.fields![0]!;
+    expect(first.fields ? first.type : spec.request[0]!.type).toBe(want.type);
+    expect(
+      (spec.diagnostics ?? []).some((d) => d.level === "warning" && / but the page prints sub-fields/.test(d.message)),
+    ).toBe(want.warned);
+  });
+
   it.each<[string, { given: number | undefined; want: string[] }]>([
     ["the outer of two same-named structs", { given: 0, want: ["a", "result", "c"] }],
     ["the inner one", { given: 1, want: ["b"] }],
