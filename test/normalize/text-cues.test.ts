@@ -423,4 +423,44 @@ describe("cells", () => {
     expect(field).toMatchObject(want);
     expect(field.required).toBeUndefined();
   });
+  // Quirks of nested rows listed in text-pages/README.md, each as the site prints it under a struct `p`.
+  it.each<[string, { given: string[]; want: Partial<Field> }]>([
+    [
+      "example values `[]` stay the example (idle publishitems)",
+      { given: leaf("a", "String", "[]", "列表"), want: { example: "[]", description: "列表" } },
+    ],
+    [
+      "a struct-list row's own example `{[]}` is its example, its children follow (refund.status.get)",
+      {
+        given: [...struct("r", "R []", "{[]}", "结果"), ...leaf("b", "String", "1", "b")],
+        want: { name: "r", list: true, example: "{[]}", description: "结果" },
+      },
+    ],
+    [
+      "example and description cells identical are both kept (qimen.itemmapping)",
+      { given: leaf("a", "String", "名字", "名字"), want: { example: "名字", description: "名字" } },
+    ],
+    [
+      "a placeholder example `x` is an example, not a struct row (waybill.ii.search)",
+      { given: leaf("a", "String", "x", "地址"), want: { example: "x", description: "地址" } },
+    ],
+    [
+      "backslashes in cells are kept as printed (wlb.waybill.i.get)",
+      {
+        given: leaf("a", "String", "C:\\dir\\f", "路径 \\ 反斜杠"),
+        want: { example: "C:\\dir\\f", description: "路径 \\ 反斜杠" },
+      },
+    ],
+    [
+      "a 默认值:null bullet is a limit, not the example (iscainiaoorder)",
+      { given: leaf("a", "String", "默认值:null", "说明"), want: { limits: { default: "null" }, description: "说明" } },
+    ],
+    [
+      "a nested leaf with no description: 4 bullets, the number is the example (reverse.event.update)",
+      { given: leaf("a", "Number", "12"), want: { example: "12" } },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const field = one(["p Outer 可选 外层", ...given])[0]!.fields![0]!;
+    expect(field).toMatchObject(want);
+  });
 });
