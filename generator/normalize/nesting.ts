@@ -269,14 +269,18 @@ function sameNameAncestors(node: Node): number {
   return n;
 }
 
+/**
+ * The inner struct's fields came in name order (four or more: three ascend by chance one time in six, four one in
+ * 24), the row breaks that order, and it keeps the order of the struct above, the inner struct's own name counted
+ * (`accounts` holding balance … total_real, then `card_id`: after `accounts`, so a field of the struct above).
+ * Measured on the round trip without samples: 78.65 % → 78.90 % at path (inner ≥ 3 and outer ≥ 2 before).
+ */
 function breaksOrder(name: string, inner: Node, outer: Node): boolean {
   const names = (n: Node) => n.children.map((c) => c.row.name);
   const ascending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
   const a = names(inner);
   const b = names(outer);
-  return (
-    a.length >= 3 && ascending(a) && name < a[a.length - 1]! && b.length >= 2 && ascending(b) && name > b[b.length - 1]!
-  );
+  return a.length >= 4 && ascending(a) && name < a[a.length - 1]! && ascending(b) && name > b[b.length - 1]!;
 }
 
 /** The lines of a row and the rows it holds, as a diagnostic names them. */

@@ -83,9 +83,40 @@ describe("depth", () => {
           ...leaf("k1", "String", "1", "k"),
           ...leaf("k2", "String", "1", "k"),
           ...leaf("k3", "String", "1", "k"),
+          ...leaf("k4", "String", "1", "k"),
           ...leaf("c_name", "String", "x", "c"),
         ]),
-        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3"]], "c_name"]]],
+        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3", "k4"]], "c_name"]]],
+      },
+    ],
+    [
+      "the struct above counts the inner struct's own name in its order (accounts … then card_id)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("accounts", "Account []", "账户"),
+          ...leaf("balance", "Number", "1", "余额"),
+          ...leaf("gift", "Number", "1", "赠送"),
+          ...leaf("pre", "Number", "1", "预付"),
+          ...leaf("total_real", "Number", "1", "实付"),
+          ...leaf("card_id", "String", "x", "卡号"),
+        ]),
+        want: [["p", [["accounts", ["balance", "gift", "pre", "total_real"]], "card_id"]]],
+      },
+    ],
+    [
+      "three fields in name order are not enough to leave a struct (they ascend by chance one time in six)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("a_id", "String", "1", "a"),
+          ...struct("b_info", "Info", "信息"),
+          ...leaf("k1", "String", "1", "k"),
+          ...leaf("k2", "String", "1", "k"),
+          ...leaf("k3", "String", "1", "k"),
+          ...leaf("c_name", "String", "x", "c"),
+        ]),
+        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3", "c_name"]]]]],
       },
     ],
     [
