@@ -57,6 +57,7 @@ function summary(t: Totals): string[] {
     `- pages: ${t.pages}, crashes: ${t.crashes}`,
     `- fields shown (docs'-age and cut rows apart): ${t.shown}; right path, type, list and required: ${t.right} (**${percent(t.right, t.shown)}**)`,
     `- wrong: path ${t.wrongPath}, type ${t.wrongType}, list ${t.wrongList}, required ${t.wrongRequired}`,
+    `- wrong paths a warning names (its line or line range holds the row): ${t.wrongPathWarned} of ${t.wrongPath}`,
     `- limits where both have them: ${t.limitsAgree}/${t.limitsCompared} agree`,
     `- docs'-age differences (not errors): ${t.pageOnly} fields only on the page, ${t.catalogueOnly} only in the catalogue; rows cut by the source: ${t.cut}`,
   ];

@@ -15,6 +15,8 @@ export interface PageResult {
   fidelity: PageFidelity;
   /** Warnings the spec carries about depth not settled by any cue. */
   depthWarnings: number;
+  /** Fields at a wrong path whose row a warning names (its line, or a line range holding it). */
+  wrongPathWarned: number;
 }
 
 export interface Totals {
@@ -23,6 +25,8 @@ export interface Totals {
   shown: number;
   right: number;
   wrongPath: number;
+  /** Of those, the ones a warning names: the reader said it could not settle them. */
+  wrongPathWarned: number;
   wrongType: number;
   wrongList: number;
   wrongRequired: number;
@@ -66,7 +70,11 @@ export function measurePages(pagesDir: string, catalogue: string, parse: ParsePa
       const depthWarnings = (spec.diagnostics ?? []).filter(
         (d) => d.level === "warning" && /depth|placed under/.test(d.message),
       ).length;
-      results.push({ method, complete, fidelity: comparePage(spec, truth, !complete), depthWarnings });
+      const fidelity = comparePage(spec, truth, !complete);
+      const wrongPathWarned = fidelity.wrong.filter(
+        (w) => w.problems.includes("path") && warnedRow(spec, bytes.toString("utf8"), w.path),
+      ).length;
+      results.push({ method, complete, fidelity, depthWarnings, wrongPathWarned });
     } catch (e) {
       results.push({
         method,
@@ -74,10 +82,29 @@ export function measurePages(pagesDir: string, catalogue: string, parse: ParsePa
         crash: (e as Error).message.split("\n")[0]!,
         fidelity: emptyFidelity(),
         depthWarnings: 0,
+        wrongPathWarned: 0,
       });
     }
   }
   return results;
+}
+
+/**
+ * Whether a warning names the row of the field at `path` (dotted, as the spec has it): the page's lines that print
+ * a row of that name (a top-level row starting with it, or a nested name bullet), one of them on a warning's line
+ * or inside its range. The spec keeps no line per field, so the row is found by its name on the page.
+ */
+function warnedRow(spec: ApiSpec, text: string, path: string): boolean {
+  const name = path.slice(path.lastIndexOf(".") + 1);
+  const ranges = (spec.diagnostics ?? [])
+    .filter((d) => d.level === "warning" && d.line !== undefined)
+    .map((d) => [d.line!, d.endLine ?? d.line!] as const);
+  const rowLines: number[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.trim();
+    if (t === `• └ ${name}` || t === `• ${name}` || t.startsWith(`${name} `)) rowLines.push(i + 1);
+  });
+  return rowLines.some((at) => ranges.some(([from, to]) => from <= at && at <= to));
 }
 
 export function totalsOf(results: PageResult[]): Totals {
@@ -87,6 +114,7 @@ export function totalsOf(results: PageResult[]): Totals {
     shown: 0,
     right: 0,
     wrongPath: 0,
+    wrongPathWarned: 0,
     wrongType: 0,
     wrongList: 0,
     wrongRequired: 0,
@@ -101,6 +129,7 @@ export function totalsOf(results: PageResult[]): Totals {
     const f = r.fidelity;
     t.shown += f.shown;
     t.right += f.right;
+    t.wrongPathWarned += r.wrongPathWarned;
     for (const w of f.wrong) {
       if (w.problems.includes("path")) t.wrongPath++;
       if (w.problems.includes("type")) t.wrongType++;

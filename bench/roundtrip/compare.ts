@@ -4,7 +4,7 @@
 import { InputError } from "../../generator/support/errors.js";
 import { parseDocBytes } from "../../generator/project/parse.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
-import { renderPage, type CatalogueApi, type CatalogueParam, type RenderOptions } from "./render-page.js";
+import { renderPageLines, type CatalogueApi, type CatalogueParam, type RenderOptions } from "./render-page.js";
 
 export interface TripResult {
   /** Fields in the catalogue tree (request and response, every depth). */
@@ -13,7 +13,10 @@ export interface TripResult {
   placed: number;
   /** Catalogue fields not at their path whose name the spec holds at some other path. */
   misplaced: string[];
-  /** Of those, the ones no warning diagnostic names: a silent misplacement. */
+  /**
+   * Of those, the ones no warning diagnostic names: a silent misplacement. A warning names a row when its line is
+   * the row's line, or its range (`line` to `endLine`) holds it.
+   */
   silent: string[];
   /** Of the silent ones, those where no warning names any struct above the field either (the whole branch silent). */
   silentBranch: string[];
@@ -46,9 +49,17 @@ function specPaths(fields: Field[] | undefined, side: Side, prefix = ""): string
 }
 
 const leaf = (path: string) => path.slice(path.lastIndexOf(".") + 1).replace(/^[a-z]+:/, "");
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export function compareTrip(api: CatalogueApi, spec: ApiSpec | undefined, failed?: string): TripResult {
+/**
+ * `lineOf` gives the lines of each catalogue field's row on the rendered page (`side:dotted.path`; two when a
+ * struct repeats the name); a field is named by a warning whose line or line range holds one of its rows.
+ */
+export function compareTrip(
+  api: CatalogueApi,
+  spec: ApiSpec | undefined,
+  lineOf: ReadonlyMap<string, readonly number[]>,
+  failed?: string,
+): TripResult {
   const truth = [...cataloguePaths(api.requestParams, "request"), ...cataloguePaths(api.responseParams, "response")];
   const sides = { request: { fields: 0, placed: 0 }, response: { fields: 0, placed: 0 } };
   for (const path of truth) sides[path.startsWith("request:") ? "request" : "response"].fields++;
@@ -71,7 +82,13 @@ export function compareTrip(api: CatalogueApi, spec: ApiSpec | undefined, failed
       `${p.slice(0, p.indexOf(":"))}:${leaf(p)}`,
       (names.get(`${p.slice(0, p.indexOf(":"))}:${leaf(p)}`) ?? 0) + n,
     );
-  const warnings = (spec.diagnostics ?? []).filter((d) => d.level === "warning").map((d) => d.message);
+  const ranges = (spec.diagnostics ?? [])
+    .filter((d) => d.level === "warning" && d.line !== undefined)
+    .map((d) => [d.line!, d.endLine ?? d.line!] as const);
+  const named = (path: string) => {
+    const at = lineOf.get(path) ?? [];
+    return at.some((l) => ranges.some(([from, to]) => from <= l && l <= to));
+  };
   for (const path of truth) {
     const n = got.get(path) ?? 0;
     if (n > 0) {
@@ -87,29 +104,23 @@ export function compareTrip(api: CatalogueApi, spec: ApiSpec | undefined, failed
       continue;
     }
     result.misplaced.push(path);
-    const named = (n: string) => {
-      const re = new RegExp(`(^|[^\\w])${escape(n)}([^\\w]|$)`);
-      return warnings.some((w) => re.test(w));
-    };
-    if (named(name)) continue;
+    if (named(path)) continue;
     result.silent.push(path);
-    const parents = path
-      .slice(path.indexOf(":") + 1)
-      .split(".")
-      .slice(0, -1);
+    const steps = path.slice(path.indexOf(":") + 1).split(".");
+    const parents = steps.slice(0, -1).map((_, i) => `${side}:${steps.slice(0, i + 1).join(".")}`);
     if (!parents.some(named)) result.silentBranch.push(path);
   }
   return result;
 }
 
 export function roundTrip(api: CatalogueApi, options: RenderOptions): TripResult {
-  const page = renderPage(api, options);
+  const { page, lineOf } = renderPageLines(api, options);
   let spec: ApiSpec;
   try {
     spec = parseDocBytes(new TextEncoder().encode(page), `/roundtrip/${api.name}.txt`, "/");
   } catch (e) {
     const why = e instanceof InputError ? e.message : `internal: ${e instanceof Error ? e.message : String(e)}`;
-    return compareTrip(api, undefined, why);
+    return compareTrip(api, undefined, lineOf, why);
   }
-  return compareTrip(api, spec);
+  return compareTrip(api, spec, lineOf);
 }

@@ -128,6 +128,12 @@ export function xmlItemName(type: string): string {
 class Lines {
   readonly out: string[] = [];
   shifted = false;
+  /** The 1-based lines of each field's name, by `side:dotted.path` (more than one when a struct repeats a name). */
+  readonly lineOf = new Map<string, number[]>();
+  /** Records that the next line printed is the row of `path`. */
+  mark(path: string): void {
+    this.lineOf.set(path, [...(this.lineOf.get(path) ?? []), this.out.length + 1]);
+  }
   /** A line that shifts with the page once the shift has started. */
   push(text: string): void {
     this.out.push(text === "" ? "" : (this.shifted ? "    " : "") + text);
@@ -143,6 +149,7 @@ class Lines {
 }
 
 function renderTable(lines: Lines, params: CatalogueParam[], request: boolean): void {
+  const side = request ? "request" : "response";
   lines.push(request ? "名称 类型 是否必须 示例值 更多限制 描述" : "名称 类型 示例值 描述");
   for (const p of params) {
     const limits = limitBullets(p);
@@ -150,6 +157,7 @@ function renderTable(lines: Lines, params: CatalogueParam[], request: boolean): 
     const example = exampleOf(p);
     const description = cellText(p.description);
     const head = [p.name, typeCell(p), required, example].filter((c) => c !== "").join(" ");
+    lines.mark(`${side}:${p.name}`);
     if (limits.length) {
       lines.push(head);
       for (const l of limits) lines.pushFixed(`  • ${l}`);
@@ -159,12 +167,13 @@ function renderTable(lines: Lines, params: CatalogueParam[], request: boolean): 
     } else {
       lines.push(description ? `${head} ${description}` : head);
     }
-    renderNested(lines, p.subParams ?? [], request);
+    renderNested(lines, p.subParams ?? [], request, `${side}:${p.name}`);
   }
 }
 
-function renderNested(lines: Lines, params: CatalogueParam[], request: boolean): void {
+function renderNested(lines: Lines, params: CatalogueParam[], request: boolean, owner: string): void {
   for (const p of params) {
+    lines.mark(`${owner}.${p.name}`);
     lines.bullet(hasChildren(p) ? p.name : `└ ${p.name}`);
     lines.bullet(typeCell(p));
     if (request) lines.bullet(p.required ? "必须" : "可选");
@@ -173,7 +182,7 @@ function renderNested(lines: Lines, params: CatalogueParam[], request: boolean):
     for (const l of limitBullets(p)) lines.bullet(l);
     const description = cellText(p.description);
     if (description) lines.bullet(description);
-    renderNested(lines, p.subParams ?? [], request);
+    renderNested(lines, p.subParams ?? [], request, `${owner}.${p.name}`);
   }
 }
 
@@ -272,6 +281,14 @@ export function xmlSample(api: CatalogueApi): string[] {
 }
 
 export function renderPage(api: CatalogueApi, options: RenderOptions): string {
+  return renderPageLines(api, options).page;
+}
+
+/** The page, and the lines of each catalogue field's row on it (`request:a.b` → lines), for naming rows. */
+export function renderPageLines(
+  api: CatalogueApi,
+  options: RenderOptions,
+): { page: string; lineOf: ReadonlyMap<string, readonly number[]> } {
   const lines = new Lines();
   lines.push(`${api.name} (${cellText(api.apiChineseName) || api.name})`);
   lines.push("");
@@ -300,5 +317,5 @@ export function renderPage(api: CatalogueApi, options: RenderOptions): string {
   }
   lines.push("返回");
   lines.push("顶部");
-  return lines.out.join("\n");
+  return { page: lines.out.join("\n"), lineOf: lines.lineOf };
 }

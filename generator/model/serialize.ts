@@ -52,7 +52,8 @@ function canonicalSpec(spec: ApiSpec): Record<string, unknown> {
   if (spec.rules) out["rules"] = spec.rules.map((r) => pick(r, ["kind", "fields", "description"]));
   if (spec.samples) out["samples"] = pick(spec.samples, SAMPLE_KEYS);
   if (spec.depthCues) out["depthCues"] = spec.depthCues.map((d) => pick(d, ["side", "path", "cue"]));
-  if (spec.diagnostics) out["diagnostics"] = spec.diagnostics.map((d) => pick(d, ["level", "message", "line"]));
+  if (spec.diagnostics)
+    out["diagnostics"] = spec.diagnostics.map((d) => pick(d, ["level", "message", "line", "endLine"]));
   if (spec.overrides) out["overrides"] = spec.overrides.map((o) => pick(o, ["path", "reason", "page"]));
   return out;
 }

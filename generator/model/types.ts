@@ -48,6 +48,8 @@ export interface Diagnostic {
   level: "warning" | "info";
   message: string;
   line?: number;
+  /** The last line of the rows the diagnostic names, when they run past `line` (a range of rows). */
+  endLine?: number;
 }
 
 export interface ApiSpec {

@@ -5,7 +5,7 @@ import type { ApiSpec, Diagnostic, Field } from "../model/types.js";
 import { settleCells } from "./cells.js";
 import { enumEvidence } from "./enum-evidence.js";
 import { enumFromDescription } from "./enums.js";
-import { buildTree, type Node } from "./nesting.js";
+import { buildTree, rowsRange, type Node } from "./nesting.js";
 import { rulesFromFields } from "./rules.js";
 import type { KnownShapes } from "./shapes.js";
 import { combineFacts, withoutLineNumbers, type SampleFacts } from "./samples/facts.js";
@@ -122,7 +122,7 @@ function toFields(
       diagnostics.push({
         level: "warning",
         message: `duplicate field ${node.row.name} dropped (first one kept)`,
-        line: node.row.line,
+        ...rowsRange(node),
       });
       continue;
     }

@@ -46,10 +46,15 @@ export function buildTree(
   let stack: Node[] = [];
   let previous: Node | undefined;
   let pending: Unsettled | undefined;
+  // Warned once the tree is whole: a row's doubt covers every row it came to hold.
+  const unsettled: Unsettled[] = [];
   const flush = (): void => {
-    if (pending) diagnostics.push(unsettledWarning(pending));
+    if (pending) unsettled.push(pending);
     pending = undefined;
   };
+  // Structs a guess closed: until the next top-level row, a later row could belong to one of them, so rows that
+  // no sample or known shape places are in doubt too and join that guess's warning.
+  let doubt: { group: Unsettled; closed: Node[] } | undefined;
   // Formats that give depth: the latest node seen at each depth, whatever its type (a mistyped parent still
   // owns its children; the normalizer reports it).
   const byDepth: Node[] = [];
@@ -63,6 +68,7 @@ export function buildTree(
     if (row.depth !== undefined) byDepth.length = row.depth;
     if (row.depth === 0 || (row.depth === undefined && !row.nested)) {
       flush();
+      doubt = undefined;
       previous = node;
       byDepth[0] = node;
       roots.push(node);
@@ -70,26 +76,36 @@ export function buildTree(
       continue;
     }
     let parent: Node | undefined;
+    let settled = false;
     if (row.depth !== undefined) parent = byDepth[row.depth - 1];
     else if (previous?.row.hasChildren && stack[stack.length - 1] === previous) {
       parent = previous; // the row right after a struct printed without `└` is its first child
+      if (!parent.parsed.struct && !parent.parsed.unknown) structFromChildren(parent, diagnostics);
     } else if (stack.length > 0) {
       const choice = chooseParent(stack, node, facts, shapes, method ?? "");
       parent = choice.parent;
       if (choice.cue) for (const n of choice.involved) mark(n, choice.cue);
       if (choice.cue === "guess" || choice.cue === "wrapper-name") {
-        if (pending && pending.parent === parent && pending.cue === choice.cue) pending.rows.push(row);
+        if (pending && pending.parent === parent && pending.cue === choice.cue) pending.nodes.push(node);
         else {
           flush();
           pending = {
-            rows: [row],
-            parent: parent!,
+            nodes: [node],
+            parent: parent,
             cue: choice.cue,
             alternatives: choice.involved.filter((n) => n !== parent),
+            after: [],
           };
         }
-      } else flush();
+        settled = true; // named by its own warning
+        const closed = stack.slice(stack.indexOf(parent) + 1);
+        if (closed.length) doubt = { group: pending, closed: [...(doubt?.closed ?? []), ...closed] };
+      } else {
+        flush();
+        settled = choice.cue === "sample" || choice.cue === "known-shape";
+      }
     }
+    if (doubt && !settled && row.depth === undefined) doubt.group.after.push(node);
     previous = node;
     if (!parent) {
       flush();
@@ -106,11 +122,29 @@ export function buildTree(
     parent.children.push(node);
     if (row.depth !== undefined) byDepth[row.depth] = node;
     stack = stack.slice(0, stack.indexOf(parent) + 1);
-    // On text pages a nested row printed with `└` has no children of its own.
-    if (node.parsed.struct && (row.depth !== undefined || row.hasChildren)) stack.push(node);
+    // On text pages a nested row printed with `└` has no children of its own, and one printed without it has
+    // some, whatever its type cell says (structFromChildren).
+    if (row.depth !== undefined ? node.parsed.struct : row.hasChildren) stack.push(node);
   }
   flush();
+  for (const u of unsettled) diagnostics.push(unsettledWarning(u));
   return roots;
+}
+
+/**
+ * A text row printed without `└` and followed by its sub-fields is a struct whatever its type cell says
+ * (`products Integer []` over the product's fields): read as a struct named after the field, with a warning.
+ */
+function structFromChildren(node: Node, diagnostics: Diagnostic[]): void {
+  const type = node.row.name
+    .replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase())
+    .replace(/^(?=\d)/, "T");
+  diagnostics.push({
+    level: "warning",
+    message: `${node.row.name} is ${node.parsed.type} but the page prints sub-fields under it; read as struct ${type}`,
+    line: node.row.line,
+  });
+  node.parsed = { type, list: node.parsed.list, struct: true };
 }
 
 function asCues(cues: SampleFacts | NestingCues | undefined): NestingCues {
@@ -132,10 +166,12 @@ interface Choice {
 }
 
 interface Unsettled {
-  rows: RawRow[];
+  nodes: Node[];
   parent: Node;
   cue: DepthCue;
   alternatives: Node[];
+  /** Later rows that could belong to a struct this guess closed. */
+  after: Node[];
 }
 
 /**
@@ -233,18 +269,48 @@ function sameNameAncestors(node: Node): number {
   return n;
 }
 
+/**
+ * The inner struct's fields came in name order (four or more: three ascend by chance one time in six, four one in
+ * 24), the row breaks that order, and it keeps the order of the struct above, the inner struct's own name counted
+ * (`accounts` holding balance … total_real, then `card_id`: after `accounts`, so a field of the struct above).
+ * Measured on the round trip without samples: 78.65 % → 78.90 % at path (inner ≥ 3 and outer ≥ 2 before).
+ */
 function breaksOrder(name: string, inner: Node, outer: Node): boolean {
   const names = (n: Node) => n.children.map((c) => c.row.name);
   const ascending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
   const a = names(inner);
   const b = names(outer);
-  return (
-    a.length >= 3 && ascending(a) && name < a[a.length - 1]! && b.length >= 2 && ascending(b) && name > b[b.length - 1]!
-  );
+  return a.length >= 4 && ascending(a) && name < a[a.length - 1]! && ascending(b) && name > b[b.length - 1]!;
 }
 
+/** The lines of a row and the rows it holds, as a diagnostic names them. */
+export function rowsRange(node: Node): { line: number; endLine?: number } {
+  const end = lastLine(node);
+  return end > node.row.line ? { line: node.row.line, endLine: end } : { line: node.row.line };
+}
+
+/** The last line of the rows under `node`, or its own. */
+function lastLine(node: Node): number {
+  let last = node.row.line;
+  for (const c of node.children) last = Math.max(last, lastLine(c));
+  return last;
+}
+
+/**
+ * One warning per group of rows placed alike by a guess. The rows they hold moved with them, so they are in doubt
+ * too: the warning's range (`line` to `endLine`) runs to the last of them.
+ */
 function unsettledWarning(u: Unsettled): Diagnostic {
-  const names = u.rows.map((r) => `${r.name} (line ${r.line})`);
+  const rows = u.nodes.map((n) => n.row);
+  const names = rows.map((r) => `${r.name} (line ${r.line})`);
+  const first = rows[0]!.line;
+  const end = Math.max(...[...u.nodes, ...u.after].map(lastLine));
+  const held =
+    end <= rows[rows.length - 1]!.line
+      ? ""
+      : u.after.length
+        ? ` and the rows after (to line ${end}), which could sit in what it closed`
+        : ` with the rows they hold (to line ${end})`;
   const shown = names.length > 6 ? [...names.slice(0, 6), `and ${names.length - 6} more`] : names;
   const others = u.alternatives.map((n) => n.row.name).join(" or ");
   const why =
@@ -253,7 +319,8 @@ function unsettledWarning(u: Unsettled): Diagnostic {
       : "no cue on the page settles it";
   return {
     level: "warning",
-    message: `depth not settled for ${shown.join(", ")}: placed under ${u.parent.row.name}${others ? ` (could be ${others})` : ""}; ${why}`,
-    line: u.rows[0]!.line,
+    message: `depth not settled for ${shown.join(", ")}${held}: placed under ${u.parent.row.name}${others ? ` (could be ${others})` : ""}; ${why}`,
+    line: first,
+    ...(end > first ? { endLine: end } : {}),
   };
 }

@@ -2,9 +2,12 @@
 
 import type { RawLimits } from "./raw.js";
 
-const TYPE_CELL = /^(?:[A-Za-z][A-Za-z0-9_]*(?:\s?List)?)(?:\s*\[\s*\])?$/;
+const TYPE_CELL = /^(?:[A-Za-z][A-Za-z0-9]*(?:\s?List)?)(?:\s*\[\s*\])?$/;
 
-/** A type as the doc prints it: `String`, `FundBill []`, `byte[]`, `Field List`. */
+/**
+ * A type as the doc prints it: `String`, `FundBill []`, `byte[]`, `Field List`. TOP's type names never hold `_`
+ * (none of the catalogue's 112,185 fields has one), so `S_SYS_EXCEPTION` is a cell (an error code), not a type.
+ */
 export function isTypeCell(text: string): boolean {
   return TYPE_CELL.test(text) && /^[A-Z]|^byte/.test(text);
 }

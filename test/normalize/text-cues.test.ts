@@ -83,9 +83,40 @@ describe("depth", () => {
           ...leaf("k1", "String", "1", "k"),
           ...leaf("k2", "String", "1", "k"),
           ...leaf("k3", "String", "1", "k"),
+          ...leaf("k4", "String", "1", "k"),
           ...leaf("c_name", "String", "x", "c"),
         ]),
-        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3"]], "c_name"]]],
+        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3", "k4"]], "c_name"]]],
+      },
+    ],
+    [
+      "the struct above counts the inner struct's own name in its order (accounts … then card_id)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("accounts", "Account []", "账户"),
+          ...leaf("balance", "Number", "1", "余额"),
+          ...leaf("gift", "Number", "1", "赠送"),
+          ...leaf("pre", "Number", "1", "预付"),
+          ...leaf("total_real", "Number", "1", "实付"),
+          ...leaf("card_id", "String", "x", "卡号"),
+        ]),
+        want: [["p", [["accounts", ["balance", "gift", "pre", "total_real"]], "card_id"]]],
+      },
+    ],
+    [
+      "three fields in name order are not enough to leave a struct (they ascend by chance one time in six)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("a_id", "String", "1", "a"),
+          ...struct("b_info", "Info", "信息"),
+          ...leaf("k1", "String", "1", "k"),
+          ...leaf("k2", "String", "1", "k"),
+          ...leaf("k3", "String", "1", "k"),
+          ...leaf("c_name", "String", "x", "c"),
+        ]),
+        want: [["p", ["a_id", ["b_info", ["k1", "k2", "k3", "c_name"]]]]],
       },
     ],
     [
@@ -194,6 +225,94 @@ describe("depth", () => {
       { side: "request", path: "p.inner", cue: "known-shape" },
     ]);
     expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
+  });
+
+  // Lines on `request(...)`: the first row is line 8, each bullet one line.
+  it.each<[string, { given: string; want: { tree: unknown[]; ranges: [number, number | undefined][] } }]>([
+    [
+      "a guessed struct's warning runs through the rows it holds (they moved with it)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("a", "A", "a"), // 9
+          ...leaf("x", "String", "1", "x"), // 13
+          ...struct("b", "B", "b"), // 18: a sibling of a, or inside it?
+          ...leaf("y", "String", "1", "y"), // 22
+          ...leaf("z", "String", "1", "z"), // 27: in b, a or p? its own warning
+        ]),
+        want: {
+          tree: [["p", [["a", ["x", ["b", ["y", "z"]]]]]]],
+          ranges: [
+            [18, 27],
+            [27, undefined],
+          ],
+        },
+      },
+    ],
+    [
+      "rows after a guess that closed a struct join its warning: they could sit in what it closed",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("data", "Data", "数据"), // 9
+          ...leaf("x", "String", "1", "x"), // 13
+          ...leaf("success", "Boolean", "true", "成功"), // 18: wrapper name, closes data
+          ...leaf("w", "String", "1", "w"), // 23: p or data? nothing says
+        ]),
+        want: { tree: [["p", [["data", ["x"]], "success", "w"]]], ranges: [[18, 23]] },
+      },
+    ],
+    [
+      "a top-level row ends the doubt a guess left",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("data", "Data", "数据"),
+          ...leaf("x", "String", "1", "x"),
+          ...leaf("success", "Boolean", "true", "成功"), // 18
+          "q String 可选 示例 q", // 23
+        ]),
+        want: { tree: [["p", [["data", ["x"]], "success"]], "q"], ranges: [[18, undefined]] },
+      },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const spec = read(given);
+    expect(tree(spec.request)).toEqual(want.tree);
+    const depth = (spec.diagnostics ?? []).filter((d) => d.message.startsWith("depth not settled"));
+    expect(depth.map((d) => [d.line, d.endLine])).toEqual(want.ranges);
+  });
+
+  it.each<[string, { given: string; want: { tree: unknown[]; type: string; warned: boolean } }]>([
+    [
+      "a row printed without `└` and followed by sub-fields is a struct whatever its type cell says",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("items", "Integer []", "条目"),
+          ...leaf("id", "String", "1", "编号"),
+        ]),
+        want: { tree: [["p", [["items", ["id"]]]]], type: "Items", warned: true },
+      },
+    ],
+    [
+      "a cell with `_` is no type: `true` / `S_SYS_EXCEPTION` are a leaf's example and description, not a struct row",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...leaf("err_code", "String", "true", "S_SYS_EXCEPTION"),
+          ...leaf("err_msg", "String", "示例", "系统异常"),
+        ]),
+        want: { tree: [["p", ["err_code", "err_msg"]]], type: "Outer", warned: false },
+      },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const spec = read(given);
+    expect(tree(spec.request)).toEqual(want.tree);
+    const first = spec.request[0]!.fields![0]!;
+    expect(first.fields ? first.type : spec.request[0]!.type).toBe(want.type);
+    expect(
+      (spec.diagnostics ?? []).some((d) => d.level === "warning" && / but the page prints sub-fields/.test(d.message)),
+    ).toBe(want.warned);
   });
 
   it.each<[string, { given: number | undefined; want: string[] }]>([
@@ -334,5 +453,45 @@ describe("cells", () => {
     const field = one(given, after)[0]!;
     expect(field).toMatchObject(want);
     expect(field.required).toBeUndefined();
+  });
+  // Quirks of nested rows listed in text-pages/README.md, each as the site prints it under a struct `p`.
+  it.each<[string, { given: string[]; want: Partial<Field> }]>([
+    [
+      "example values `[]` stay the example (idle publishitems)",
+      { given: leaf("a", "String", "[]", "列表"), want: { example: "[]", description: "列表" } },
+    ],
+    [
+      "a struct-list row's own example `{[]}` is its example, its children follow (refund.status.get)",
+      {
+        given: [...struct("r", "R []", "{[]}", "结果"), ...leaf("b", "String", "1", "b")],
+        want: { name: "r", list: true, example: "{[]}", description: "结果" },
+      },
+    ],
+    [
+      "example and description cells identical are both kept (qimen.itemmapping)",
+      { given: leaf("a", "String", "名字", "名字"), want: { example: "名字", description: "名字" } },
+    ],
+    [
+      "a placeholder example `x` is an example, not a struct row (waybill.ii.search)",
+      { given: leaf("a", "String", "x", "地址"), want: { example: "x", description: "地址" } },
+    ],
+    [
+      "backslashes in cells are kept as printed (wlb.waybill.i.get)",
+      {
+        given: leaf("a", "String", "C:\\dir\\f", "路径 \\ 反斜杠"),
+        want: { example: "C:\\dir\\f", description: "路径 \\ 反斜杠" },
+      },
+    ],
+    [
+      "a 默认值:null bullet is a limit, not the example (iscainiaoorder)",
+      { given: leaf("a", "String", "默认值:null", "说明"), want: { limits: { default: "null" }, description: "说明" } },
+    ],
+    [
+      "a nested leaf with no description: 4 bullets, the number is the example (reverse.event.update)",
+      { given: leaf("a", "Number", "12"), want: { example: "12" } },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const field = one(["p Outer 可选 外层", ...given])[0]!.fields![0]!;
+    expect(field).toMatchObject(want);
   });
 });

@@ -8,11 +8,12 @@ import type { CatalogueApi } from "../../bench/roundtrip/render-page.js";
 import { runRoundTrips } from "../../bench/roundtrip/run.js";
 import { catalogueFiles, sample } from "../support/catalogue.js";
 
-const FLOORS: Record<string, { atPath: number; silentBranch: number }> = {
-  "Java + XML": { atPath: 99.17, silentBranch: 13 },
-  "Java only": { atPath: 80.57, silentBranch: 0 },
-  "XML only": { atPath: 90.74, silentBranch: 13 },
-  none: { atPath: 72.14, silentBranch: 0 },
+// Silent: misplaced fields no warning names by line or line range (compare.ts); the target is none.
+const FLOORS: Record<string, { atPath: number; silent: number }> = {
+  "Java + XML": { atPath: 99.17, silent: 0 },
+  "Java only": { atPath: 80.57, silent: 0 },
+  "XML only": { atPath: 90.74, silent: 0 },
+  none: { atPath: 72.14, silent: 0 },
 };
 
 it("300 sampled catalogue APIs: fields at their path, per samples shown, at or above the floors measured", () => {
@@ -21,14 +22,14 @@ it("300 sampled catalogue APIs: fields at their path, per samples shown, at or a
   const figures = Object.fromEntries(
     [...totals].map(([way, t]) => [
       way,
-      { atPath: Math.floor((10_000 * t.placed) / t.fields) / 100, silentBranch: t.silentBranch, failed: t.failed },
+      { atPath: Math.floor((10_000 * t.placed) / t.fields) / 100, silent: t.silent, failed: t.failed },
     ]),
   );
   for (const [way, floor] of Object.entries(FLOORS)) {
     const got = figures[way]!;
     expect(got.failed, way).toBe(0);
     expect(got.atPath, way).toBeGreaterThanOrEqual(floor.atPath);
-    expect(got.silentBranch, way).toBeLessThanOrEqual(floor.silentBranch);
+    expect(got.silent, way).toBeLessThanOrEqual(floor.silent);
   }
   // The samples settle depth: with both, more fields sit at their path than with none.
   expect(figures["Java + XML"]!.atPath).toBeGreaterThan(figures["none"]!.atPath);
