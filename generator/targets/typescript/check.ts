@@ -37,6 +37,7 @@ export async function checkSdk(check: SdkCheck): Promise<VerifyProblem[]> {
     outDir: check.outDir,
     files,
     ...(indexToo ? { alsoFromOutDir: [check.index] } : {}),
+    timings: check.timings,
   });
   if (problems) return problems;
   return timed(check.timings, "verify fallback", async () => {

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from "node
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { VerifyProblem } from "./any-scan.js";
+import { timed, type Timings } from "../../support/timing.js";
 
 /** Declared for the SDK's check: the one type the runtime's exported types need beyond es2023 (Blob, in TopFile). */
 export const SDK_GLOBALS = `interface Blob { readonly size: number; readonly type: string; arrayBuffer(): Promise<ArrayBuffer>; }
@@ -88,6 +89,8 @@ export interface NativeCheck {
    * Whatever the checked files import from the output folder and are not given comes from `outDir` (rootDirs).
    */
   alsoFromOutDir?: string[];
+  /** Gets "verify: write" (the folder tsgo reads) and "verify: tsgo" (its run). */
+  timings?: Timings | undefined;
 }
 
 /**
@@ -99,24 +102,27 @@ export async function checkNative(tsgo: string, check: NativeCheck): Promise<Ver
   // Beside the output folder, at the same depth: relative imports that leave it (the runtime) resolve the same.
   const dir = join(dirname(outDir), `.${basename(outDir)}.verify-${randomBytes(4).toString("hex")}`);
   try {
-    mkdirSync(dir, { recursive: true });
     const roots: string[] = ["__topgen_globals__.d.ts"];
-    writeFileSync(join(dir, roots[0]!), SDK_GLOBALS);
-    for (const [name, text] of check.files) {
-      if (name.includes("/")) mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
-      roots.push(name);
-    }
-    for (const name of check.alsoFromOutDir ?? []) {
-      if (check.files.has(name)) continue;
-      // copied, not named in place: its imports must resolve to the new files first
-      copyFileSync(join(outDir, name), join(dir, name));
-      roots.push(name);
-    }
-    // The module format of .ts files comes from the nearest package.json: the output folder's own, if it has one.
-    if (existsSync(join(outDir, "package.json"))) copyFileSync(join(outDir, "package.json"), join(dir, "package.json"));
-    writeFileSync(join(dir, "tsconfig.json"), tsconfig(roots, [dir, outDir]));
-    const run = await runTsgo(tsgo, dir);
+    timed(check.timings, "verify: write", () => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, roots[0]!), SDK_GLOBALS);
+      for (const [name, text] of check.files) {
+        if (name.includes("/")) mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+        roots.push(name);
+      }
+      for (const name of check.alsoFromOutDir ?? []) {
+        if (check.files.has(name)) continue;
+        // copied, not named in place: its imports must resolve to the new files first
+        copyFileSync(join(outDir, name), join(dir, name));
+        roots.push(name);
+      }
+      // The module format of .ts files comes from the nearest package.json: the output folder's own, if it has one.
+      if (existsSync(join(outDir, "package.json")))
+        copyFileSync(join(outDir, "package.json"), join(dir, "package.json"));
+      writeFileSync(join(dir, "tsconfig.json"), tsconfig(roots, [dir, outDir]));
+    });
+    const run = await timed(check.timings, "verify: tsgo", () => runTsgo(tsgo, dir));
     if (!run) return undefined;
     const diagnostics = parseDiagnostics(run.stdout, dir);
     if (diagnostics === undefined) return undefined;
