@@ -2,7 +2,7 @@
 // there are many batches), then its aggregate file. Nothing is written here.
 
 import { join, relative } from "node:path";
-import type { AggregateInput, BatchEntry, BatchResult, Target } from "../targets/target.js";
+import type { AggregateInput, BatchEntry, BatchProblem, BatchResult, Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames, type ApiNames } from "../names/api-names.js";
 import type { PoolOptions } from "./pool.js";
 import { InputError } from "../support/errors.js";
@@ -73,27 +73,36 @@ export async function buildTarget(
           `generated code does not parse: ${u.message}`,
         );
       }
-      const first = r.problems[0];
-      if (first) {
-        const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : "";
-        throw new InputError(
-          posixPath(relative(options.root, first.file)),
-          first.line,
-          `generated code does not type-check: ${first.message}${more}`,
-        );
-      }
+      refuseProblems(options.root, r.problems);
       for (const [name, text] of r.files) files.set(name, text);
       diagnostics.push(...r.diagnostics);
     }
   }
-  if (options.skipAggregate || !target.aggregate) return { files, diagnostics, names };
-  const input: AggregateInput = {
-    names,
-    specs: options.allSpecs ?? (() => sorted.map((e) => e.spec)),
-    ...(timings ? { timings } : {}),
-  };
-  files.set(target.aggregate.file, await target.aggregate.build(input));
+  if (!options.skipAggregate && target.aggregate) {
+    const input: AggregateInput = {
+      names,
+      specs: options.allSpecs ?? (() => sorted.map((e) => e.spec)),
+      ...(timings ? { timings } : {}),
+    };
+    files.set(target.aggregate.file, await target.aggregate.build(input));
+  }
+  if (target.check && files.size)
+    refuseProblems(options.root, await target.check({ files, ...(timings ? { timings } : {}) }));
   return { files, diagnostics, names };
+}
+
+/** The first problem (sorted by file and line, so the same one whichever checker found them) as the error. */
+function refuseProblems(root: string, problems: readonly BatchProblem[]): void {
+  if (!problems.length) return;
+  const first = [...problems].sort(
+    (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message),
+  )[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+  throw new InputError(
+    posixPath(relative(root, first.file)),
+    first.line,
+    `generated code does not type-check: ${first.message}${more}`,
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -51,6 +51,13 @@ export interface AggregateInput {
   timings?: Timings;
 }
 
+/** What a build made, for the target's whole-build check. */
+export interface CheckInput {
+  /** The files built (the rebuilt APIs' and, when it was rebuilt, the aggregate), by name in `outDir`. */
+  files: ReadonlyMap<string, string>;
+  timings?: Timings;
+}
+
 export interface Target {
   /** Shown in messages ("typescript", "openapi"). */
   name: string;
@@ -64,6 +71,11 @@ export interface Target {
   batch?: { module: string; options: BatchOptions };
   /** The one file built over every API (an index, a document), and whether it needs the APIs' names or specs. */
   aggregate?: { file: string; from: "names" | "specs"; build: (input: AggregateInput) => Promise<string> };
+  /**
+   * A check over everything the build made, after every batch and the aggregate (one compiler run instead of one
+   * per batch): a problem stops the build before anything is written, as a batch's problem does.
+   */
+  check?: (input: CheckInput) => Promise<BatchProblem[]>;
   /** The files in `outDir` this target writes (check compares them; generate may remove stale ones). */
   owns(name: string): boolean;
   /** The first line of every per-API file: a file in `outDir` that starts with it and no spec makes is stale. */

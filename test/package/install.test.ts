@@ -235,6 +235,26 @@ describe("topgen and @topgen/runtime from their tarballs, in a fresh app", () =>
     expect(gateway.received.at(-1)?.signatureOk).toBe(true);
   });
 
+  it("the native type checker comes with topgen, installed with scripts blocked: a generate forced to use it passes", async () => {
+    const tsgo = join(
+      app,
+      "node_modules",
+      "@typescript",
+      `native-preview-${process.platform}-${process.arch}`,
+      "lib",
+      "tsgo",
+    );
+    expect(existsSync(tsgo), tsgo).toBe(true);
+    process.env["TOPGEN_VERIFY"] = "native";
+    try {
+      const generated = await topgen("generate", "--out", "native/generated");
+      expect(generated.code, generated.stderr).toBe(0);
+      expect(readdirSync(join(app, "native"))).toEqual(["generated"]); // the verify folder beside it is gone
+    } finally {
+      delete process.env["TOPGEN_VERIFY"];
+    }
+  });
+
   it("moduleResolution bundler compiles the same app", async () => {
     writeFileSync(
       join(app, "tsconfig.bundler.json"),

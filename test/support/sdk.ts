@@ -6,14 +6,18 @@ import type { ApiSpec, Field } from "../../generator/model/types.js";
 
 export const REPO = resolve(import.meta.dirname, "../..");
 
-export function buildInRepo(specs: ApiSpec[], outDir = join(REPO, "generated")): Promise<Sdk> {
+export function buildInRepo(
+  specs: ApiSpec[],
+  outDir = join(REPO, "generated"),
+  options: { templatesDir?: string } = {},
+): Promise<Sdk> {
   return buildSdk(
     specs.map((spec) => ({ spec, file: join(REPO, "specs", `${spec.method}.json`) })),
     {
       root: REPO,
       outDir,
       specsDir: join(REPO, "specs"),
-      templatesDir: defaultTemplatesDir(),
+      templatesDir: options.templatesDir ?? defaultTemplatesDir(),
       runtimeImport: "../runtime/index.js",
     },
   );

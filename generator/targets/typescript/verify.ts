@@ -1,5 +1,7 @@
-// verify stage: type-check the emitted files in memory (at the paths they will be written to, so their runtime
-// import resolves) under the strict settings the SDK promises, before anything is written.
+// verify stage, in-process path: type-check the emitted files in memory (at the paths they will be written to, so
+// their runtime import resolves) under the strict settings the SDK promises, before anything is written. The native
+// path (native.ts, tsgo) is used instead when its binary is installed; this is the fallback, and the two report the
+// same problems in the same form (file and line; `any` is found by any-scan.ts on both).
 // The compiler is ts-morph's bundled TypeScript (its @ts-morph/common package), used through the plain compiler
 // API for speed, with the lib files ts-morph ships. To scale to thousands of modules, files are checked in
 // batches, one program per batch; the parsed lib and runtime files are kept by the Verifier and shared by all
@@ -9,6 +11,8 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type * as Common from "@ts-morph/common";
 import type { ts } from "@ts-morph/common";
+import { anyUses, type VerifyProblem } from "./any-scan.js";
+import { SDK_GLOBALS as GLOBALS } from "./native.js";
 
 // Loaded with require: importing a large CommonJS module from ESM makes Node scan all of it for its exports
 // first (~0.15 s, on the path of every run that builds anything).
@@ -32,15 +36,8 @@ export const SDK_COMPILER_OPTIONS: ts.CompilerOptions = {
 
 const LIB_DIR = "/__topgen_lib__";
 const GLOBALS_FILE = "/__topgen_verify__/globals.d.ts";
-const GLOBALS = `interface Blob { readonly size: number; readonly type: string; arrayBuffer(): Promise<ArrayBuffer>; }
-declare var Blob: { prototype: Blob; new (parts?: readonly (ArrayBuffer | ArrayBufferView | Blob | string)[], options?: { type?: string }): Blob };
-`;
 
-export interface VerifyProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type { VerifyProblem } from "./any-scan.js";
 
 /** Modules per program: bounds memory (two threads each hold one program); larger batches cost less overhead. */
 const BATCH = 500;
@@ -117,28 +114,12 @@ export class Verifier {
         line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1,
         message: compiler.flattenDiagnosticMessageText(d.messageText, " "),
       }));
-      for (const sf of sources) problems.push(...anyKeywords(sf));
+      for (const [file, text] of this.batch) problems.push(...anyUses(file, text));
       return problems;
     } finally {
       this.batch = new Map();
     }
   }
-}
-
-function anyKeywords(sf: ts.SourceFile): VerifyProblem[] {
-  const found: VerifyProblem[] = [];
-  const visit = (node: ts.Node): void => {
-    if (node.kind === compiler.SyntaxKind.AnyKeyword) {
-      found.push({
-        file: sf.fileName,
-        line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
-        message: "generated code uses `any`",
-      });
-    }
-    compiler.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found;
 }
 
 /** One-off check (tests, small runs). */
