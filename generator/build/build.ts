@@ -22,6 +22,8 @@ export interface BuildOptions extends PoolOptions {
   onFiles?: (files: [name: string, text: string][]) => void;
   /** Every spec of the project, for an aggregate built from specs (default: the specs of `entries`). */
   allSpecs?: () => ApiSpec[];
+  /** Where a file given to `onFiles` now is on disk, for the target's check (see CheckInput.pathOf). */
+  pathOf?: (name: string) => string | undefined;
 }
 
 export interface Built {
@@ -87,7 +89,14 @@ export async function buildTarget(
     files.set(target.aggregate.file, await target.aggregate.build(input));
   }
   if (target.check && files.size)
-    refuseProblems(options.root, await target.check({ files, ...(timings ? { timings } : {}) }));
+    refuseProblems(
+      options.root,
+      await target.check({
+        files,
+        ...(timings ? { timings } : {}),
+        ...(options.pathOf ? { pathOf: options.pathOf } : {}),
+      }),
+    );
   return { files, diagnostics, names };
 }
 

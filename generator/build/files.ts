@@ -1,17 +1,8 @@
 // Writing outputs so that a failed or killed run changes nothing, and a finished one changes everything at once.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import {
-  applyJournal,
-  commitPaths,
-  faultPoint,
-  nested,
-  syncFolder,
-  writeJournal,
-  writeSynced,
-  type Journal,
-} from "./journal.js";
+import { applyJournal, commitPaths, faultPoint, nested, writeJournal, type Journal } from "./journal.js";
 import { withLocksSync } from "./lock.js";
 
 export interface WriteResult {
@@ -52,6 +43,7 @@ export class StagedFolder {
   private readonly names = new Set<string>();
   private readonly changed: string[] = [];
   private readonly unchanged: string[] = [];
+  private readonly inStage = new Set<string>();
 
   constructor(private readonly dir: string) {}
 
@@ -65,8 +57,19 @@ export class StagedFolder {
     }
     this.tmp ??= makeStage(this.dir);
     if (nested(name)) mkdirSync(dirname(join(this.tmp, name)), { recursive: true });
-    writeSynced(join(this.tmp, name), text);
+    writeFileSync(join(this.tmp, name), text);
     this.changed.push(name);
+    this.inStage.add(name);
+  }
+
+  /**
+   * Where a file's staged text is on disk now: in the stage when it was written there, in the folder itself when
+   * it was identical to the file in place; undefined when it was not staged. A checker can read the files there
+   * instead of writing copies of its own.
+   */
+  pathOf(name: string): string | undefined {
+    if (!this.names.has(name)) return undefined;
+    return this.tmp !== undefined && this.inStage.has(name) ? join(this.tmp, name) : join(this.dir, name);
   }
 
   /** Moves the staged files into place and removes the stale ones (`stale` by name, then `isStale` by content). */
@@ -83,7 +86,6 @@ export class StagedFolder {
     faultPoint("staged");
     if (this.changed.length || removals.length) {
       const stage = (this.tmp ??= makeStage(this.dir));
-      syncFolder(stage);
       const journal: Journal = { journal: 1, stage: basename(stage), renames: [...this.changed], removals };
       refuseObstacles(this.dir, this.changed);
       writeJournal(this.dir, journal);

@@ -201,6 +201,7 @@ async function generateTarget(
         ...poolOptions(project, options),
         skipAggregate: sameApis,
         onFiles: stage,
+        pathOf: (name) => staged.pathOf(name),
         allSpecs: () => specs.map((s) => load(s).spec),
       },
       methods,

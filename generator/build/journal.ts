@@ -1,11 +1,17 @@
 // The commit journal that makes a folder's new content appear all at once, also when the process is killed.
 //
-// A run stages every file it writes in `.topgen-stage-<folder>` beside the folder and syncs them; then it writes
+// A run stages every file it writes in `.topgen-stage-<folder>` beside the folder; then it writes
 // `.topgen-journal-<folder>.json` (tmp + rename, so it exists whole or not at all) listing every rename and every
 // removal; then it applies it and removes the journal and the stage. The next command that takes the folder's
 // lock (lock.ts) calls `recoverFolder`: a journal found is applied again (roll forward: the stage was complete
 // before the journal existed, and each step is idempotent), a stage without a journal is removed (roll back).
 // The names are fixed per folder, so recovery costs three stats, and only these names are ever removed.
+//
+// What this guards against is the process dying (SIGKILL, a crash, Ctrl-C): the kernel finishes every write and
+// rename a dead process made, so the order of the steps is enough. Staged files are not fsynced one by one: that
+// would guard against power loss too, at about 1.7 ms a file here (9 s for the 5,312 specs of the catalogue).
+// Power loss and OS crashes are out of scope: a file may then come back empty, which `topgen check` reports as
+// drift and `topgen build` repairs. Only the journal itself is synced (one file).
 
 import {
   closeSync,

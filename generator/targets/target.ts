@@ -56,6 +56,12 @@ export interface CheckInput {
   /** The files built (the rebuilt APIs' and, when it was rebuilt, the aggregate), by name in `outDir`. */
   files: ReadonlyMap<string, string>;
   timings?: Timings;
+  /**
+   * Where a built file already is on disk with exactly its built text (staged beside the output folder, or in it
+   * when unchanged), so a checker can read it there instead of writing a copy; undefined for a file not on disk.
+   * The staging folder sits beside the output folder, at the same depth.
+   */
+  pathOf?: (name: string) => string | undefined;
 }
 
 export interface Target {

@@ -21,6 +21,8 @@ export interface SdkCheck {
   /** The index's file name. */
   index: string;
   timings?: Timings | undefined;
+  /** Where a file already is on disk with its built text (CheckInput.pathOf): read there, not copied. */
+  pathOf?: ((name: string) => string | undefined) | undefined;
 }
 
 export async function checkSdk(check: SdkCheck): Promise<VerifyProblem[]> {
@@ -38,6 +40,7 @@ export async function checkSdk(check: SdkCheck): Promise<VerifyProblem[]> {
     files,
     ...(indexToo ? { alsoFromOutDir: [check.index] } : {}),
     timings: check.timings,
+    ...(check.pathOf ? { pathOf: check.pathOf } : {}),
   });
   if (problems) return problems;
   return timed(check.timings, "verify fallback", async () => {

@@ -61,10 +61,10 @@ export function typescriptTarget(options: TypeScriptOptions): Target {
     ...(batchOptions.verifyInBatch
       ? {}
       : {
-          check: async ({ files, timings }) => {
+          check: async ({ files, timings, pathOf }) => {
             const { checkSdk } = await import("./check.js");
             return timed(timings, "verify", () =>
-              checkSdk({ tsgo, outDir: options.outDir, files, index: INDEX_FILE, timings }),
+              checkSdk({ tsgo, outDir: options.outDir, files, index: INDEX_FILE, timings, pathOf }),
             );
           },
         }),

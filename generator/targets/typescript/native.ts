@@ -1,6 +1,7 @@
 // The native verify path: the TypeScript compiler's Go port (`tsgo`, from the optional dependency
-// @typescript/native-preview) type-checks the files a build made, written to a folder beside the output (so their
-// runtime import resolves as it will), under the SDK's strict settings. It does not load the TypeScript compiler's
+// @typescript/native-preview) type-checks the files a build made, under the SDK's strict settings, where they
+// already are on disk (the stage beside the output folder, at its depth, so their runtime import resolves as it
+// will); what is not on disk yet (the index) is written to a folder beside the output. It does not load the TypeScript compiler's
 // JavaScript, so a small build starts in a fraction of the in-process checker's time, and a whole catalogue is
 // checked in one process.
 //
@@ -89,6 +90,8 @@ export interface NativeCheck {
    * Whatever the checked files import from the output folder and are not given comes from `outDir` (rootDirs).
    */
   alsoFromOutDir?: string[];
+  /** Where a file is on disk already with its text: named there in the tsconfig instead of written as a copy. */
+  pathOf?: (name: string) => string | undefined;
   /** Gets "verify: write" (the folder tsgo reads) and "verify: tsgo" (its run). */
   timings?: Timings | undefined;
 }
@@ -103,10 +106,26 @@ export async function checkNative(tsgo: string, check: NativeCheck): Promise<Ver
   const dir = join(dirname(outDir), `.${basename(outDir)}.verify-${randomBytes(4).toString("hex")}`);
   try {
     const roots: string[] = ["__topgen_globals__.d.ts"];
+    /** A file checked where it is on disk → its path in the output folder. */
+    const elsewhere = new Map<string, string>();
+    /** The folders beside the output folder those files are in (the stage), searched before it for imports. */
+    const stageRoots: string[] = [];
     timed(check.timings, "verify: write", () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, roots[0]!), SDK_GLOBALS);
+      // Files already on disk (the stage beside the output folder, at its depth, or the folder itself) are read
+      // there: writing a copy of every module of a large build costs as much as the check. Not when the output
+      // folder has its own package.json (the module format of the copies must come from it).
+      const ownPackage = existsSync(join(outDir, "package.json"));
       for (const [name, text] of check.files) {
+        const onDisk = ownPackage ? undefined : check.pathOf?.(name);
+        const base = onDisk === undefined ? undefined : folderHolding(resolve(onDisk), name);
+        if (onDisk !== undefined && base !== undefined && dirname(base) === dirname(outDir)) {
+          elsewhere.set(resolve(onDisk), join(outDir, name));
+          if (base !== outDir && !stageRoots.includes(base)) stageRoots.push(base);
+          roots.push(resolve(onDisk));
+          continue;
+        }
         if (name.includes("/")) mkdirSync(dirname(join(dir, name)), { recursive: true });
         writeFileSync(join(dir, name), text);
         roots.push(name);
@@ -120,7 +139,7 @@ export async function checkNative(tsgo: string, check: NativeCheck): Promise<Ver
       // The module format of .ts files comes from the nearest package.json: the output folder's own, if it has one.
       if (existsSync(join(outDir, "package.json")))
         copyFileSync(join(outDir, "package.json"), join(dir, "package.json"));
-      writeFileSync(join(dir, "tsconfig.json"), tsconfig(roots, [dir, outDir]));
+      writeFileSync(join(dir, "tsconfig.json"), tsconfig(roots, [dir, ...stageRoots, outDir]));
     });
     const run = await timed(check.timings, "verify: tsgo", () => runTsgo(tsgo, dir));
     if (!run) return undefined;
@@ -130,11 +149,21 @@ export async function checkNative(tsgo: string, check: NativeCheck): Promise<Ver
     // Only the checked files are judged (the runtime they import is checked with topgen's own code).
     const judged = new Set([...check.files.keys(), ...(check.alsoFromOutDir ?? [])].map((n) => join(outDir, n)));
     return diagnostics
-      .map((d) => ({ ...d, file: d.file === "(project)" ? d.file : inOutDir(d.file, dir, outDir) }))
+      .map((d) => ({
+        ...d,
+        file: d.file === "(project)" ? d.file : (elsewhere.get(d.file) ?? inOutDir(d.file, dir, outDir)),
+      }))
       .filter((d) => d.file === "(project)" || judged.has(d.file));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The folder that `path` is the file `name` (relative, with `/`) of; undefined when its path does not end so. */
+function folderHolding(path: string, name: string): string | undefined {
+  let base = path;
+  for (let i = 0; i < name.split("/").length; i++) base = dirname(base);
+  return join(base, name) === path ? base : undefined;
 }
 
 /** A path in the verify folder → the same file in the output folder; others unchanged. */
