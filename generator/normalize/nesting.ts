@@ -12,7 +12,7 @@
 // Every struct whose end was in doubt records the weakest cue that decided it (Field.depthCue).
 
 import type { RawRow } from "../read/raw.js";
-import type { DepthCue, Diagnostic } from "../model/types.js";
+import { isScalarType, type DepthCue, type Diagnostic } from "../model/types.js";
 import { nameKey, type SampleFacts } from "./samples/facts.js";
 import type { KnownShapes } from "./shapes.js";
 import { parseTypeCell, type ParsedType } from "./types.js";
@@ -136,9 +136,16 @@ export function buildTree(
  * (`products Integer []` over the product's fields): read as a struct named after the field, with a warning.
  */
 function structFromChildren(node: Node, diagnostics: Diagnostic[]): void {
-  const type = node.row.name
+  const derived = node.row.name
     .replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase())
     .replace(/^(?=\d)/, "T");
+  // A field named like a basic type (`Number`) must not make a struct of that name, and a name with no ASCII
+  // letters or digits makes no identifier: a struct type is always a name no basic type has.
+  const type = !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(derived)
+    ? `StructAtLine${node.row.line}`
+    : isScalarType(derived)
+      ? `${derived}Struct`
+      : derived;
   diagnostics.push({
     level: "warning",
     message: `${node.row.name} is ${node.parsed.type} but the page prints sub-fields under it; read as struct ${type}`,

@@ -9,6 +9,8 @@ import { xmlSampleFacts } from "../../generator/normalize/samples/xml.js";
 import { shapesFromSpecs } from "../../generator/normalize/shapes.js";
 import { readTextPage } from "../../generator/read/text.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
+import { parseSpec } from "../../generator/model/load.js";
+import { serializeSpec } from "../../generator/model/serialize.js";
 
 const source = { file: "p.txt", sha256: "0".repeat(64) };
 
@@ -295,6 +297,17 @@ describe("depth", () => {
       },
     ],
     [
+      "such a row named like a basic type makes a struct no basic type names (`Number` → `NumberStruct`)",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("Number", "Number", "编号"),
+          ...leaf("id", "String", "1", "编号"),
+        ]),
+        want: { tree: [["p", [["Number", ["id"]]]]], type: "NumberStruct", warned: true },
+      },
+    ],
+    [
       "a cell with `_` is no type: `true` / `S_SYS_EXCEPTION` are a leaf's example and description, not a struct row",
       {
         given: request([
@@ -310,6 +323,8 @@ describe("depth", () => {
     expect(tree(spec.request)).toEqual(want.tree);
     const first = spec.request[0]!.fields![0]!;
     expect(first.fields ? first.type : spec.request[0]!.type).toBe(want.type);
+    // and the spec is one its own schema accepts (a struct named `Number` was not)
+    expect(() => parseSpec(serializeSpec(spec), "p.json")).not.toThrow();
     expect(
       (spec.diagnostics ?? []).some((d) => d.level === "warning" && / but the page prints sub-fields/.test(d.message)),
     ).toBe(want.warned);
