@@ -41,9 +41,9 @@ export function writeFolder(
 export class StagedFolder {
   private tmp: string | undefined;
   private readonly names = new Set<string>();
-  private readonly changed: string[] = [];
+  /** Names written to the stage, in the order they came. */
+  private readonly changed = new Set<string>();
   private readonly unchanged: string[] = [];
-  private readonly inStage = new Set<string>();
 
   constructor(private readonly dir: string) {}
 
@@ -58,8 +58,7 @@ export class StagedFolder {
     this.tmp ??= makeStage(this.dir);
     if (nested(name)) mkdirSync(dirname(join(this.tmp, name)), { recursive: true });
     writeFileSync(join(this.tmp, name), text);
-    this.changed.push(name);
-    this.inStage.add(name);
+    this.changed.add(name);
   }
 
   /**
@@ -69,7 +68,7 @@ export class StagedFolder {
    */
   pathOf(name: string): string | undefined {
     if (!this.names.has(name)) return undefined;
-    return this.tmp !== undefined && this.inStage.has(name) ? join(this.tmp, name) : join(this.dir, name);
+    return this.tmp !== undefined && this.changed.has(name) ? join(this.tmp, name) : join(this.dir, name);
   }
 
   /** Moves the staged files into place and removes the stale ones (`stale` by name, then `isStale` by content). */
@@ -84,10 +83,10 @@ export class StagedFolder {
     );
     const result: WriteResult = { written: [...this.changed], unchanged: [...this.unchanged], removed: removals };
     faultPoint("staged");
-    if (this.changed.length || removals.length) {
+    if (this.changed.size || removals.length) {
       const stage = (this.tmp ??= makeStage(this.dir));
       const journal: Journal = { journal: 1, stage: basename(stage), renames: [...this.changed], removals };
-      refuseObstacles(this.dir, this.changed);
+      refuseObstacles(this.dir, journal.renames);
       writeJournal(this.dir, journal);
       // From here the commit belongs to the journal: if a rename fails after all, the stage stays for the next
       // run to complete once the cause is fixed.

@@ -119,11 +119,12 @@ export async function checkNative(tsgo: string, check: NativeCheck): Promise<Ver
       const ownPackage = existsSync(join(outDir, "package.json"));
       for (const [name, text] of check.files) {
         const onDisk = ownPackage ? undefined : check.pathOf?.(name);
-        const base = onDisk === undefined ? undefined : folderHolding(resolve(onDisk), name);
-        if (onDisk !== undefined && base !== undefined && dirname(base) === dirname(outDir)) {
-          elsewhere.set(resolve(onDisk), join(outDir, name));
+        const path = onDisk === undefined ? undefined : resolve(onDisk);
+        const base = path === undefined ? undefined : folderHolding(path, name);
+        if (path !== undefined && base !== undefined && dirname(base) === dirname(outDir)) {
+          elsewhere.set(path, join(outDir, name));
           if (base !== outDir && !stageRoots.includes(base)) stageRoots.push(base);
-          roots.push(resolve(onDisk));
+          roots.push(path);
           continue;
         }
         if (name.includes("/")) mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -137,8 +138,7 @@ export async function checkNative(tsgo: string, check: NativeCheck): Promise<Ver
         roots.push(name);
       }
       // The module format of .ts files comes from the nearest package.json: the output folder's own, if it has one.
-      if (existsSync(join(outDir, "package.json")))
-        copyFileSync(join(outDir, "package.json"), join(dir, "package.json"));
+      if (ownPackage) copyFileSync(join(outDir, "package.json"), join(dir, "package.json"));
       writeFileSync(join(dir, "tsconfig.json"), tsconfig(roots, [dir, ...stageRoots, outDir]));
     });
     const run = await timed(check.timings, "verify: tsgo", () => runTsgo(tsgo, dir));
