@@ -4,11 +4,12 @@
 // first run after an edit of the generator renders the probes once. The cache is only a cache: any entry can be
 // deleted, and a wrong key can only cost a probe run, never give a wrong fingerprint for unchanged code.
 
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Target } from "../targets/target.js";
+import { sha256 } from "./manifest.js";
 
 /** The fingerprint from the probes, rendered now (what `check` uses). */
 export async function probeFingerprint(target: Target): Promise<string> {
@@ -48,8 +49,4 @@ export function store(file: string, text: string): void {
   } catch {
     rmSync(tmp, { force: true }); // an unwritable cache costs time only
   }
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -9,11 +9,11 @@
 // only for a file last modified well before the run started (STAMP_MARGIN_MS): a later write then lands on
 // another modification time. A file edited just now is hashed on every run until it is older than that.
 
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readFileNamed } from "../support/fs-faults.js";
 import { cacheDir, store } from "./fingerprint.js";
+import { sha256 } from "./manifest.js";
 
 /** How long a file's modification time must lie in the past before its stamp is trusted on a later run. */
 export const STAMP_MARGIN_MS = 3000;
@@ -105,8 +105,4 @@ function readStamps(file: string, dir: string): Record<string, Stamp> {
   } catch {
     return {}; // none yet, or damaged: every spec is hashed
   }
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }
