@@ -27,9 +27,9 @@ export interface WayTotals {
   silentExamples: string[];
 }
 
-export function runRoundTrips(apis: CatalogueApi[]): Map<string, WayTotals> {
+export function runRoundTrips(apis: CatalogueApi[], ways = TRIP_WAYS): Map<string, WayTotals> {
   const totals = new Map<string, WayTotals>();
-  for (const way of TRIP_WAYS) {
+  for (const way of ways) {
     const t: WayTotals = {
       way: way.name,
       apis: 0,

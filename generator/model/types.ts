@@ -40,7 +40,7 @@ export interface Field {
 }
 
 /** How a text page's nesting was settled: samples, a repeated name, a known struct shape, a wrapper name, or not. */
-export type DepthCue = "sample" | "repeated-name" | "known-shape" | "wrapper-name" | "guess";
+export type DepthCue = "sample" | "repeated-name" | "known-shape" | "same-type" | "wrapper-name" | "guess";
 
 export type Rule = { kind: "atLeastOne"; fields: string[]; description?: string };
 

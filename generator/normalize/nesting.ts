@@ -15,6 +15,7 @@ import type { RawRow } from "../read/raw.js";
 import { isScalarType, type DepthCue, type Diagnostic } from "../model/types.js";
 import { nameKey, type SampleFacts } from "./samples/facts.js";
 import type { KnownShapes } from "./shapes.js";
+import { sameTypeShapes, type SameTypeShapes } from "./same-type.js";
 import { parseTypeCell, type ParsedType } from "./types.js";
 
 export interface Node {
@@ -34,14 +35,27 @@ export interface NestingCues {
 }
 
 /** Strongest first; a struct keeps the weakest cue that took part in deciding its end. */
-const CUE_ORDER: DepthCue[] = ["sample", "repeated-name", "known-shape", "wrapper-name", "guess"];
+const CUE_ORDER: DepthCue[] = ["sample", "repeated-name", "known-shape", "same-type", "wrapper-name", "guess"];
 
 export function buildTree(
   rows: RawRow[],
   cues: SampleFacts | NestingCues | undefined,
   diagnostics: Diagnostic[],
 ): Node[] {
-  const { facts, shapes, method } = asCues(cues);
+  // A first reading finds the struct types the page prints more than once; where their instances settle each
+  // other's end (same-type.ts), the table is read again with that cue.
+  const first: Diagnostic[] = [];
+  const roots = readTree(rows, asCues(cues), first, new Map());
+  const sameType = rows.some((r) => r.depth === undefined) ? sameTypeShapes(roots) : new Map();
+  if (sameType.size === 0) {
+    diagnostics.push(...first);
+    return roots;
+  }
+  return readTree(rows, asCues(cues), diagnostics, sameType);
+}
+
+function readTree(rows: RawRow[], cues: NestingCues, diagnostics: Diagnostic[], sameType: SameTypeShapes): Node[] {
+  const { facts, shapes, method } = cues;
   const roots: Node[] = [];
   let stack: Node[] = [];
   let previous: Node | undefined;
@@ -82,10 +96,10 @@ export function buildTree(
       parent = previous; // the row right after a struct printed without `└` is its first child
       if (!parent.parsed.struct && !parent.parsed.unknown) structFromChildren(parent, diagnostics);
     } else if (stack.length > 0) {
-      const choice = chooseParent(stack, node, facts, shapes, method ?? "");
+      const choice = chooseParent(stack, node, { facts, shapes, sameType, method: method ?? "" });
       parent = choice.parent;
       if (choice.cue) for (const n of choice.involved) mark(n, choice.cue);
-      if (choice.cue === "guess" || choice.cue === "wrapper-name") {
+      if (choice.cue === "guess" || choice.cue === "wrapper-name" || choice.cue === "same-type") {
         if (pending && pending.parent === parent && pending.cue === choice.cue) pending.nodes.push(node);
         else {
           flush();
@@ -214,13 +228,14 @@ const WRAPPER_NAMES = new Set(
   ].map(nameKey),
 );
 
-function chooseParent(
-  stack: Node[],
-  node: Node,
-  facts: SampleFacts | undefined,
-  shapes: KnownShapes | undefined,
-  method: string,
-): Choice {
+interface ChoiceCues {
+  facts: SampleFacts | undefined;
+  shapes: KnownShapes | undefined;
+  sameType: SameTypeShapes;
+  method: string;
+}
+
+function chooseParent(stack: Node[], node: Node, { facts, shapes, sameType, method }: ChoiceCues): Choice {
   const key = nameKey(node.row.name);
   const holds = (n: Node) => n.children.some((c) => nameKey(c.row.name) === key);
   // A struct holds each name once: a repeated name closes every struct that already has it.
@@ -236,6 +251,7 @@ function chooseParent(
 
   // The samples, then known shapes: the innermost struct known to hold the name; skip structs known not to.
   let lowest = open.length - 1;
+  let lowered: DepthCue | undefined;
   const ref = (n: Node) => ({ name: n.row.name, type: n.row.type, sameNameAncestors: sameNameAncestors(n) });
   const sources: [DepthCue, (n: Node) => ReadonlySet<string> | undefined, (n: Node) => boolean][] = [
     ["sample", (n) => facts?.childrenOf(ref(n)), (n) => facts?.isPartial?.(ref(n)) ?? false],
@@ -251,6 +267,7 @@ function chooseParent(
           : undefined,
       () => false,
     ],
+    ["same-type", (n) => sameType.get(n.row), () => false],
   ];
   for (const [cue, childrenOf, partial] of sources) {
     for (let i = open.length - 1; i >= 0; i--) {
@@ -259,14 +276,19 @@ function chooseParent(
       if (known.has(key)) return { parent: open[i]!, cue, involved };
       // A sample cut inside this struct does not show all it holds.
       if (partial(open[i]!)) break;
-      if (i === lowest && i > 0) lowest = i - 1;
+      if (i === lowest && i > 0) {
+        lowest = i - 1;
+        lowered = cue;
+      }
     }
   }
   if (WRAPPER_NAMES.has(key) && !holds(open[0]!)) return { parent: open[0]!, cue: "wrapper-name", involved };
   // Many structs list their fields in name order: a row that breaks the innermost struct's order and keeps
   // its parent's goes to the parent (a guess still, and warned as one).
   while (lowest > 0 && breaksOrder(node.row.name, open[lowest]!, open[lowest - 1]!)) lowest--;
-  return { parent: open[lowest]!, cue: "guess", involved };
+  // Closed by the shape its type has elsewhere on the page, and nothing stronger placed it: that cue decided.
+  const cue = lowered === "same-type" && lowest === open.length - 2 ? "same-type" : "guess";
+  return { parent: open[lowest]!, cue, involved };
 }
 
 function sameNameAncestors(node: Node): number {
@@ -323,7 +345,9 @@ function unsettledWarning(u: Unsettled): Diagnostic {
   const why =
     u.cue === "wrapper-name"
       ? "a result-wrapper name, read as a field of the outermost struct"
-      : "no cue on the page settles it";
+      : u.cue === "same-type"
+        ? "read from where the same struct type ends elsewhere on the page"
+        : "no cue on the page settles it";
   return {
     level: "warning",
     message: `depth not settled for ${shown.join(", ")}${held}: placed under ${u.parent.row.name}${others ? ` (could be ${others})` : ""}; ${why}`,

@@ -229,6 +229,94 @@ describe("depth", () => {
     expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
   });
 
+  // The cue `same-type` (generator/normalize/same-type.ts): a struct type prints the same fields wherever it appears.
+  it.each<[string, { given: string; want: { tree: unknown[]; cues: string[] } }]>([
+    [
+      "two instances of a type that list the same fields and part ways end where they part",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("from_address", "Address", "发货地址"),
+          ...leaf("city", "String", "杭州", "市"),
+          ...leaf("town", "String", "仓前", "镇"),
+          ...struct("orders", "Order []", "订单"),
+          ...struct("to_address", "Address", "收货地址"),
+          ...leaf("city", "String", "北京", "市"),
+          ...leaf("town", "String", "八里庄", "镇"),
+          ...leaf("to_name", "String", "张三", "收货人"),
+        ]),
+        want: {
+          tree: [
+            [
+              "p",
+              [
+                ["from_address", ["city", "town"]],
+                ["orders", [["to_address", ["city", "town"]], "to_name"]],
+              ],
+            ],
+          ],
+          cues: ["p", "p.from_address", "p.orders", "p.orders.to_address"],
+        },
+      },
+    ],
+    [
+      "an instance the table's end cuts proves nothing about where the type ends",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("a", "Address", "地址"),
+          ...leaf("city", "String", "杭州", "市"),
+          ...leaf("town", "String", "仓前", "镇"),
+          ...leaf("zip", "String", "310000", "邮编"),
+          ...struct("o", "Order", "订单"),
+          ...struct("b", "Address", "地址"),
+          ...leaf("city", "String", "北京", "市"),
+          ...leaf("town", "String", "八里庄", "镇"),
+        ]),
+        want: { tree: [["p", [["a", ["city", "town", "zip", ["o", [["b", ["city", "town"]]]]]]]]], cues: [] },
+      },
+    ],
+    [
+      "a type that holds itself (a category and its sub-categories) keeps its own list",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("category", "Category", "类目"),
+          ...leaf("id", "Number", "1", "编号"),
+          ...leaf("title", "String", "t", "名称"),
+          ...struct("children", "Category []", "子类目"),
+          ...leaf("id", "Number", "2", "编号"),
+          ...leaf("title", "String", "u", "名称"),
+        ]),
+        want: { tree: [["p", [["category", ["id", "title", ["children", ["id", "title"]]]]]]], cues: [] },
+      },
+    ],
+    [
+      "one shared field is not enough",
+      {
+        given: request([
+          "p Outer 可选 外层",
+          ...struct("a", "Address", "地址"),
+          ...leaf("city", "String", "杭州", "市"),
+          ...leaf("zip", "String", "310000", "邮编"),
+          ...struct("o", "Order", "订单"),
+          ...struct("b", "Address", "地址"),
+          ...leaf("city", "String", "北京", "市"),
+          ...leaf("name", "String", "张三", "名"),
+        ]),
+        want: { tree: [["p", [["a", ["city", "zip", ["o", [["b", ["city", "name"]]]]]]]]], cues: [] },
+      },
+    ],
+  ])("%s", (_title, { given, want }) => {
+    const spec = read(given);
+    expect(tree(spec.request)).toEqual(want.tree);
+    const decided = (spec.depthCues ?? []).filter((c) => c.cue === "same-type").map((c) => c.path);
+    expect(decided).toEqual(want.cues);
+    // A cue drawn from the page's own guesses is still warned: a reviewer sees where it decided.
+    if (want.cues.length)
+      expect(spec.diagnostics?.some((d) => d.level === "warning" && /same struct type/.test(d.message))).toBe(true);
+  });
+
   // Lines on `request(...)`: the first row is line 8, each bullet one line.
   it.each<[string, { given: string; want: { tree: unknown[]; ranges: [number, number | undefined][] } }]>([
     [
