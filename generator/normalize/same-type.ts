@@ -8,10 +8,18 @@
 // ends, the row belongs further up 553 times in 572.
 
 import { nameKey } from "./samples/facts.js";
-import type { Node } from "./nesting.js";
+import type { RawRow } from "../read/raw.js";
+
+/** The part of nesting.ts's tree node this reads (kept apart so the two files do not import each other). */
+interface Node {
+  row: RawRow;
+  parsed: { type: string; struct: boolean };
+  parent: Node | undefined;
+  children: Node[];
+}
 
 /** For each struct instance whose end the page's other instances of its type settle: the fields it holds. */
-export type SameTypeShapes = ReadonlyMap<Node["row"], ReadonlySet<string>>;
+export type SameTypeShapes = ReadonlyMap<RawRow, ReadonlySet<string>>;
 
 interface Instance {
   node: Node;
@@ -35,7 +43,7 @@ export function sameTypeShapes(roots: Node[]): SameTypeShapes {
   };
   roots.forEach(visit);
 
-  const shapes = new Map<Node["row"], ReadonlySet<string>>();
+  const shapes = new Map<RawRow, ReadonlySet<string>>();
   for (const instances of byType.values()) {
     if (instances.length < 2) continue;
     for (const a of instances) {
