@@ -39,7 +39,10 @@ export interface Field {
   fields?: Field[];
 }
 
-/** How a text page's nesting was settled: samples, a repeated name, a known struct shape, a wrapper name, or not. */
+/**
+ * How a text page's nesting was settled: samples, a repeated name, a known struct shape, the same struct type
+ * elsewhere on the page, a wrapper name, or not.
+ */
 export type DepthCue = "sample" | "repeated-name" | "known-shape" | "same-type" | "wrapper-name" | "guess";
 
 export type Rule = { kind: "atLeastOne"; fields: string[]; description?: string };

@@ -6,6 +6,8 @@
 //   3. a repeated name closes a struct (a struct holds each name once);
 //   4. the page's samples (XML or JSON response, Java request) show which struct holds which field;
 //   5. struct shapes already known (other APIs' specs, a folder of doc JSON), by struct type name;
+//   5b. where another instance of the same struct type on the page ends (same-type.ts; warned, as it rests on a
+//       first reading);
 //   6. the names TOP puts on its result wrappers (success, msg_code, …) belong to the outermost struct.
 // What no cue settles keeps the innermost open struct (or, when the row breaks its name order and keeps its
 // parent's, the parent), with a warning naming the rows and their lines.
@@ -44,14 +46,15 @@ export function buildTree(
 ): Node[] {
   // A first reading finds the struct types the page prints more than once; where their instances settle each
   // other's end (same-type.ts), the table is read again with that cue.
+  const given = asCues(cues);
   const first: Diagnostic[] = [];
-  const roots = readTree(rows, asCues(cues), first, new Map());
-  const sameType = rows.some((r) => r.depth === undefined) ? sameTypeShapes(roots) : new Map();
+  const roots = readTree(rows, given, first, new Map());
+  const sameType = sameTypeShapes(roots);
   if (sameType.size === 0) {
     diagnostics.push(...first);
     return roots;
   }
-  return readTree(rows, asCues(cues), diagnostics, sameType);
+  return readTree(rows, given, diagnostics, sameType);
 }
 
 function readTree(rows: RawRow[], cues: NestingCues, diagnostics: Diagnostic[], sameType: SameTypeShapes): Node[] {

@@ -3,9 +3,8 @@
 // the rows after that point belong further up. Read off a first reading of the table's text rows; the second
 // reading uses it as the cue "same-type" (nesting.ts).
 //
-// Measured on the catalogue (each nested row whose parent is in doubt, the true tree as the first reading):
-// where another instance of the same type on the same side shows the same first fields (two or more) and then
-// ends, the row belongs further up 553 times in 572.
+// Only text rows count (pages that print depth need no cue). Measured with `npm run roundtrip`: without samples
+// 78.90 % -> 79.66 % of fields at their path, none of them silent; with both samples unchanged (99.97 %).
 
 import { nameKey } from "./samples/facts.js";
 import type { RawRow } from "../read/raw.js";
@@ -36,7 +35,11 @@ export function sameTypeShapes(roots: Node[]): SameTypeShapes {
   const visit = (n: Node): void => {
     if (n.parsed.struct && n.row.depth === undefined && n.parent && n.children.length) {
       const instances = byType.get(n.parsed.type) ?? [];
-      instances.push({ node: n, keys: n.children.map((c) => nameKey(c.row.name)), openEnded: endsAt(n, lastRow) });
+      instances.push({
+        node: n,
+        keys: n.children.map((c) => nameKey(c.row.name)),
+        openEnded: lastDescendant(n) === lastRow,
+      });
       byType.set(n.parsed.type, instances);
     }
     n.children.forEach(visit);
@@ -72,8 +75,4 @@ function lastDescendant(node: Node | undefined): Node | undefined {
   let n = node;
   while (n && n.children.length) n = n.children[n.children.length - 1];
   return n;
-}
-
-function endsAt(node: Node, last: Node | undefined): boolean {
-  return lastDescendant(node) === last;
 }
