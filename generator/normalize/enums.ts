@@ -20,13 +20,16 @@ const ATTRIBUTE_KEY = /(?<![A-Za-z0-9_])[a-z][A-Za-z0-9_]*\s*[:：](?!\/\/)/;
  */
 export function enumFromDescription(description: string): EnumValue[] | undefined {
   const text = htmlToText(description, " * ");
-  if (ATTRIBUTE_KEY.test(text)) return undefined;
-  for (const pattern of [javadocStyle, parenthesized, bullets, numbered, spaced, codes]) {
+  // Every pattern needs two values: capitals or digits (most descriptions have neither, and skip the patterns).
+  if (!CAPITAL_OR_DIGIT.test(text) || ATTRIBUTE_KEY.test(text)) return undefined;
+  for (const pattern of PATTERNS) {
     const values = pattern(text);
     if (values && values.length >= 2 && new Set(values.map((v) => v.value)).size === values.length) return values;
   }
   return undefined;
 }
+
+const CAPITAL_OR_DIGIT = /[A-Z0-9]/;
 
 function entry(value: string, description: string): EnumValue {
   const d = description
@@ -38,18 +41,24 @@ function entry(value: string, description: string): EnumValue {
 }
 
 /** `/** * 同意退款 *\/ AGREE_REFUND, /** * 拒绝退款 *\/ REFUSE_REFUND` */
+const JAVADOC = new RegExp(String.raw`\/\*\*([\s\S]*?)\*\/\s*(${VALUE})`, "g");
+
 function javadocStyle(text: string): EnumValue[] | undefined {
-  const re = new RegExp(String.raw`\/\*\*([\s\S]*?)\*\/\s*(${VALUE})`, "g");
+  if (!text.includes("/**")) return undefined;
   const out: EnumValue[] = [];
-  for (const m of text.matchAll(re)) out.push(entry(m[2]!, m[1]!.replace(/^[\s*]+/, "").replace(/[\s*]+$/, "")));
+  for (const m of text.matchAll(JAVADOC)) out.push(entry(m[2]!, m[1]!.replace(/^[\s*]+/, "").replace(/[\s*]+$/, "")));
   return out.length ? out : undefined;
 }
 
 /** `REFUND_ONLY_NO_SHIP(未发货仅退款),REFUND_ONLY_WHIT_GOODS(收到货仅退款(退货退款))` — parentheses may nest. */
+// A value may open a parenthesis (`用量类型（SINGLEDAILYDOSE("单日剂量"), …`) or follow a word (`包括ALL_GROUP(所有目录)`).
+const PARENTHESIZED = new RegExp(String.raw`(?:^|[\s,，;；:：、*(（]|(?<=[${HAN}]))(${VALUE})\s*[(（]`, "g");
+
 function parenthesized(text: string): EnumValue[] | undefined {
+  if (!text.includes("(") && !text.includes("（")) return undefined;
   const out: EnumValue[] = [];
-  // A value may open a parenthesis (`用量类型（SINGLEDAILYDOSE("单日剂量"), …`) or follow a word (`包括ALL_GROUP(所有目录)`).
-  const re = new RegExp(String.raw`(?:^|[\s,，;；:：、*(（]|(?<=[${HAN}]))(${VALUE})\s*[(（]`, "g");
+  const re = PARENTHESIZED;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let expectEnd = -1;
   while ((m = re.exec(text))) {
@@ -83,21 +92,25 @@ function matchingParen(text: string, open: number): number {
 }
 
 /** ` * NEW ---> 新建 * LOAD_WAIT ---> 待装车` — bullets, each a value then its text (after an arrow, a colon or a dash). */
+const BULLET = new RegExp(String.raw`(?:^|\s)\*\s*(${VALUE})\s*(?:-+>|[:：]|[-－]|(?=\s))`, "g");
+
 function bullets(text: string): EnumValue[] | undefined {
-  const re = new RegExp(String.raw`(?:^|\s)\*\s*(${VALUE})\s*(?:-+>|[:：]|[-－]|(?=\s))`, "g");
-  return listed(text, re);
+  return text.includes("*") ? listed(text, BULLET) : undefined;
 }
 
 /** `1. CASH:现金支付; 2. UNIONPAY:银联刷卡支付; … 9. MOLING:支付时抹零` */
+const NUMBERED = new RegExp(String.raw`(?:^|[\s,，;；。:：])\d+[.、．]\s*(${VALUE})\s*[:：]`, "g");
+
 function numbered(text: string): EnumValue[] | undefined {
-  const re = new RegExp(String.raw`(?:^|[\s,，;；。:：])\d+[.、．]\s*(${VALUE})\s*[:：]`, "g");
-  return listed(text, re);
+  return DIGIT.test(text) ? listed(text, NUMBERED) : undefined;
 }
 
 /** `TAOBAO_OPENID 经阿里百川…的用户id ALIPAY_OPENID 经蚂蚁金服…` — values with underscores, each then its text. */
+const SPACED = /(?:^|[\s,，;；:：])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s+(?=\S)/g;
+
 function spaced(text: string): EnumValue[] | undefined {
-  const re = /(?:^|[\s,，;；:：])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s+(?=\S)/g;
-  const out = listed(text, re);
+  if (!text.includes("_")) return undefined;
+  const out = listed(text, SPACED);
   return out?.every((e) => e.description !== undefined) ? out : undefined;
 }
 
@@ -105,16 +118,21 @@ function spaced(text: string): EnumValue[] | undefined {
  * `1-tmail,2-taobao`, `1-动态ID转链场景，2-消费者比价场景，3-…（不填默认为1）` — numeric codes, each then its text,
  * in increasing order. A parenthesis closing the list speaks of the field (its default), not of the last code.
  */
+// The first code may open a parenthesis (`(0-身份证; 1-护照`) or follow a word (`票种类别1-船票`); a range is no code (16－30平米).
+const CODE = new RegExp(
+  String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`,
+  "g",
+);
+const DIGIT = /\d/;
+
 function codes(text: string): EnumValue[] | undefined {
-  // The first code may open a parenthesis (`(0-身份证; 1-护照`) or follow a word (`票种类别1-船票`); a range is no code (16－30平米).
-  const re = new RegExp(
-    String.raw`(?:^|[\s,，;；:：。、(（]|(?<=[${HAN}]))(\d{1,4})\s*(?:[-－](?!\s*\d)|[:：])\s*(?=\S)`,
-    "g",
-  );
-  const out = listed(text, re, (last) => last.replace(/\s*[（(][^（()）]*[)）]\s*[。.]?\s*$/, ""));
+  if (!DIGIT.test(text)) return undefined;
+  const out = listed(text, CODE, (last) => last.replace(/\s*[（(][^（()）]*[)）]\s*[。.]?\s*$/, ""));
   const values = out?.map((e) => Number(e.value));
   return values?.some((v, i) => i > 0 && v <= values[i - 1]!) ? undefined : out;
 }
+
+const PATTERNS = [javadocStyle, parenthesized, bullets, numbered, spaced, codes];
 
 /**
  * Each value `re` finds (its group 1) with the text after it, up to the next one: undefined for fewer than two.
