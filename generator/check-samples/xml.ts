@@ -7,7 +7,7 @@
 // official SDKs are (digit strings for Number, "true"/"false" for Boolean), so this checks the structure, the
 // integer/decimal/date formats and the list/struct layout, not JSON number-vs-string typing.
 
-import * as cheerio from "cheerio";
+import * as cheerio from "cheerio/slim";
 import { isCDATA, isTag, isText, type AnyNode, type Element } from "domhandler";
 import type { CheckedField, CheckedStruct } from "./shape.js";
 import type { JsonObject } from "./body.js";

@@ -1,7 +1,7 @@
 // Facts from the XML response sample (cheerio in XML mode): element nesting shows the true depth, leaf text
 // the true example values. Lists appear as `<trades><trade>…</trade></trades>`.
 
-import * as cheerio from "cheerio";
+import * as cheerio from "cheerio/slim";
 import type { AnyNode, Element } from "domhandler";
 import { isListTypeCell, nameKey, withoutLineNumbers, type FieldRef, type SampleFacts } from "./facts.js";
 
