@@ -3,7 +3,7 @@
 // fingerprint: templates, emitter, runtime import) rebuilds everything. Unchanged files are not rewritten.
 
 import { statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import type { Target } from "../targets/target.js";
 import { assignApiNames, naturalApiNames } from "../names/api-names.js";
 import { StagedFolder, type WriteResult } from "./files.js";
@@ -324,13 +324,17 @@ function manifestOf(
 }
 
 /** Where the manifest says a module's spec is: relative to the project root, with `/`. */
+/** A spec's path as the manifest records it (from the project root, with `/`): asked once per spec per run. */
 function specPathOf(project: ProjectDirs, name: string): string {
-  return posixPath(relative(project.root, join(project.specs, name)));
+  let dir = specDirs.get(project);
+  if (dir === undefined) specDirs.set(project, (dir = posixPath(relative(project.root, project.specs))));
+  return dir === "" ? name : `${dir}/${name}`;
 }
+const specDirs = new WeakMap<ProjectDirs, string>();
 
 /** Present with the recorded size: cheap enough for a no-op run over thousands of files. */
 function filesIntact(dir: string, files: Record<string, FileStamp>): boolean {
   return Object.entries(files).every(
-    ([name, stamp]) => statSync(join(dir, name), { throwIfNoEntry: false })?.size === stamp.bytes,
+    ([name, stamp]) => statSync(`${dir}${sep}${name}`, { throwIfNoEntry: false })?.size === stamp.bytes,
   );
 }

@@ -10,7 +10,7 @@
 // another modification time. A file edited just now is hashed on every run until it is older than that.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { readFileNamed } from "../support/fs-faults.js";
 import { cacheDir, store } from "./fingerprint.js";
 import { sha256 } from "./manifest.js";
@@ -66,7 +66,7 @@ export function readSpecFiles(dir: string, projectRoot: string, now = Date.now()
   const next: Record<string, Stamp> = {};
   let changed = false;
   const specs = names.map((name) => {
-    const path = join(dir, name);
+    const path = `${dir}${sep}${name}`;
     // Stat before reading: a write after the stat leaves stamps that differ from the recorded ones.
     const st = statSync(path, { throwIfNoEntry: false });
     const old = cached[name];
