@@ -3,7 +3,7 @@
 // Commands import what they need when they run, so that a no-op `generate` never loads parsers or compilers.
 
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { CONFIG_FILE, loadConfig, runtimeProblem, shownPath, withOut, type Config } from "./config/config.js";
 import { capText, InputError } from "./support/errors.js";
 import { fsFaultLine } from "./support/fs-faults.js";
@@ -437,7 +437,15 @@ async function main(): Promise<number> {
       async (argv) => {
         const { runOpenApiCommand } = await import("./targets/openapi/index.js");
         const specs = argv.specs !== undefined ? resolve(argv.specs) : projectConfig(config, "openapi").specs;
-        const summary = runOpenApiCommand(specs, config.root, argv.out !== undefined ? resolve(argv.out) : undefined);
+        const file = argv.out !== undefined ? resolve(argv.out) : undefined;
+        // Locked as a run of the openapi target (the config's `openapi`) locks: the specs to read, then the file's
+        // folder to write.
+        const { withLocks } = await import("./build/lock.js");
+        const summary = await withLocks([specs], "read", () =>
+          withLocks(file !== undefined ? [dirname(file)] : [], "write", () =>
+            runOpenApiCommand(specs, config.root, file),
+          ),
+        );
         if (summary !== undefined) out(summary);
       },
     )

@@ -1,7 +1,7 @@
 // `topgen openapi` as a user runs it (the built bin), and openapi-typescript reading what it writes.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApi, serializeOpenApi } from "../../../generator/targets/openapi/index.js";
@@ -41,6 +41,42 @@ describe("topgen openapi", () => {
     expect(r.stdout).toMatch(/^exported 2 APIs as OpenAPI 3\.1\.1 to .*top\.openapi\.json \(\d+ bytes\)\n$/);
     expect(readFileSync(out, "utf8")).toBe(want);
     expect(readdirSync(join(scratch, "out"))).toEqual(["top.openapi.json"]);
+  });
+
+  it("--out removes the temporary files a killed run left beside the file, and nothing else", () => {
+    const dir = join(scratch, "leftovers");
+    mkdirSync(dir, { recursive: true });
+    const left = [".top.openapi.json.topgen-tmp-0123456789ab", ".top.openapi.json.topgen-tmp-ba9876543210"];
+    const others = [".other.json.topgen-tmp-0123456789ab", "notes.txt"];
+    for (const name of [...left, ...others]) writeFileSync(join(dir, name), "x");
+    const r = run(BIN, ["openapi", "--specs", "specs", "--out", join(dir, "top.openapi.json")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([...others, "top.openapi.json"].sort());
+  });
+
+  it("--out waits for a run that holds the folder's lock, then refuses in one line and writes nothing", () => {
+    const parent = join(scratch, "locked");
+    const dir = join(parent, "out");
+    mkdirSync(dir, { recursive: true });
+    // This test process is alive: its pid in the lock makes the lock live.
+    const lock = JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      started: "2026-01-01T00:00:00.000Z",
+      command: "generate",
+    });
+    writeFileSync(join(parent, ".topgen-lock-out"), lock);
+    const r = spawnSync(process.execPath, [BIN, "openapi", "--specs", "specs", "--out", join(dir, "top.json")], {
+      cwd: REPO,
+      encoding: "utf8",
+      env: { ...process.env, TOPGEN_LOCK_WAIT: "0.3" },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^topgen: .*\.topgen-lock-out: .*out\/ is in use by another topgen run \(pid \d+, `topgen generate`.*waited 0\.3s \(TOPGEN_LOCK_WAIT\).*\n$/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    expect(readFileSync(join(parent, ".topgen-lock-out"), "utf8")).toBe(lock);
   });
 
   it("a folder without specs is bad input: one line, exit 2", () => {
