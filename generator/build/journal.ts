@@ -24,7 +24,7 @@ import {
   statSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../support/errors.js";
 
 export interface Journal {
@@ -37,12 +37,19 @@ export interface Journal {
   removals: string[];
 }
 
-/** The names an output folder's commit uses beside it: all start `.topgen-` and name the folder. */
+/**
+ * A name topgen keeps beside an output folder for its own use (`kind`: stage, journal, lock): `.topgen-<kind>-<folder>`
+ * in the folder's parent. Only names of this form are ever removed by recovery.
+ */
+export function besideFolder(dir: string, kind: string, suffix = ""): string {
+  const full = resolve(dir);
+  return join(dirname(full), `.topgen-${kind}-${basename(full)}${suffix}`);
+}
+
+/** The names an output folder's commit uses beside it. */
 export function commitPaths(dir: string): { stage: string; journal: string; journalTmp: string } {
-  const parent = dirname(dir);
-  const base = basename(dir);
-  const journal = join(parent, `.topgen-journal-${base}.json`);
-  return { stage: join(parent, `.topgen-stage-${base}`), journal, journalTmp: `${journal}.tmp` };
+  const journal = besideFolder(dir, "journal", ".json");
+  return { stage: besideFolder(dir, "stage"), journal, journalTmp: `${journal}.tmp` };
 }
 
 /** Writes `text` to `path` and syncs it to the disk before closing. */

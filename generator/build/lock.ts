@@ -7,10 +7,10 @@
 
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { InputError } from "../support/errors.js";
 import { shownPath } from "../config/config.js";
-import { commitPaths, commitPending, faultPoint, recoverFolder } from "./journal.js";
+import { besideFolder, commitPaths, commitPending, faultPoint, recoverFolder } from "./journal.js";
 
 /** A lock not refreshed for this long is stale even when its pid is alive (a reused pid, another host). */
 export const STALE_MS = 15 * 60_000;
@@ -41,7 +41,7 @@ export function onLockNotice(handler: (message: string) => void): void {
 }
 
 export function lockPath(dir: string): string {
-  return join(dirname(resolve(dir)), `.topgen-lock-${basename(resolve(dir))}`);
+  return besideFolder(dir, "lock");
 }
 
 export type LockMode = "write" | "read";
