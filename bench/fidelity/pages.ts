@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocBytes } from "../../generator/project/parse.js";
 import type { ApiSpec } from "../../generator/model/types.js";
+import { shapesFromSpecs, type KnownShapes } from "../../generator/normalize/shapes.js";
 import { comparePage, emptyFidelity, isCompletePage, type CatalogueEntry, type PageFidelity } from "./compare.js";
 
 export interface PageResult {
@@ -147,4 +148,25 @@ export function totalsOf(results: PageResult[]): Totals {
 
 export function percent(n: number, d: number): string {
   return d === 0 ? "—" : `${((100 * n) / d).toFixed(1)} %`;
+}
+
+/**
+ * Struct shapes from every API of the catalogue, as a user gets them by pointing the config's `shapes` at a folder
+ * of doc JSON; shapesFromSpecs never answers a page about its own API, so each page is measured leave-one-out.
+ */
+export function catalogueShapes(catalogue: string): { shapes: KnownShapes; apis: number } {
+  const specs: ApiSpec[] = [];
+  for (const file of catalogueIndex(catalogue).values()) {
+    try {
+      specs.push(parseDocBytes(readFileSync(file), file));
+    } catch {
+      // the catalogue check reports these
+    }
+  }
+  return { shapes: shapesFromSpecs(specs), apis: specs.length };
+}
+
+/** A parse that knows `shapes`, for measurePages. */
+export function withKnownShapes(shapes: KnownShapes): ParsePage {
+  return (bytes, file) => parseDocBytes(bytes, file, undefined, undefined, { shapes });
 }

@@ -279,6 +279,9 @@ function chooseParent(stack: Node[], node: Node, { facts, shapes, sameType, meth
       if (known.has(key)) return { parent: open[i]!, cue, involved };
       // A sample cut inside this struct does not show all it holds.
       if (partial(open[i]!)) break;
+      // A type's shape elsewhere only places a row where it holds the name: one that lacks it may be an older or
+      // smaller type of the same name (`IdleItemApiDo`), so it closes nothing by itself.
+      if (cue === "known-shape") continue;
       if (i === lowest && i > 0) {
         lowest = i - 1;
         lowered = cue;

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { comparePage, isCompletePage, type CatalogueParam } from "../../bench/fidelity/compare.js";
-import { measurePages, totalsOf } from "../../bench/fidelity/pages.js";
+import { catalogueShapes, measurePages, totalsOf, withKnownShapes } from "../../bench/fidelity/pages.js";
 import type { ApiSpec, Field } from "../../generator/model/types.js";
 
 const DATA = process.env["TOPGEN_DATA"] ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url));
@@ -138,4 +138,28 @@ describe.skipIf(!existsSync(`${DATA}/text-pages`))("the 60 real text pages, read
   });
 });
 
+describe.skipIf(!existsSync(`${DATA}/text-pages`))(
+  "the same pages with shapes known from the rest of the catalogue",
+  () => {
+    const alone = measurePages(`${DATA}/text-pages`, `${DATA}/catalogue`);
+    const known = measurePages(
+      `${DATA}/text-pages`,
+      `${DATA}/catalogue`,
+      withKnownShapes(catalogueShapes(`${DATA}/catalogue`).shapes),
+    );
+
+    it("known shapes make no page worse than the page alone", () => {
+      const worse = known.filter((k, i) => k.fidelity.right < alone[i]!.fidelity.right);
+      expect(worse.map((k) => k.method)).toEqual([]);
+    });
+    it("fields right with known shapes: at or above their floor, and never a silent guess", () => {
+      const totals = totalsOf(known);
+      expect(totals.right / totals.shown).toBeGreaterThanOrEqual(KNOWN_SHAPES_FLOOR);
+      expect(totals.wrongPathWarned).toBe(totals.wrongPath);
+    });
+  },
+  120_000,
+);
+
 const FLOOR = 0.943;
+const KNOWN_SHAPES_FLOOR = 0.959;

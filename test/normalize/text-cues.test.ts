@@ -229,6 +229,38 @@ describe("depth", () => {
     expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
   });
 
+  it("a known shape that lacks the name closes nothing unless a struct above is known to hold it", () => {
+    const page = request([
+      "p Outer 可选 外层",
+      ...struct("inner", "Inner", "内"),
+      ...leaf("a", "String", "1", "a"),
+      ...leaf("c", "String", "3", "c"),
+    ]);
+    // Elsewhere Inner holds only `a` (an older or smaller type of that name), and Outer does not hold `c`.
+    const elsewhere: ApiSpec = {
+      specVersion: 1,
+      method: "x.other.get",
+      title: "",
+      description: "",
+      source: { format: "json", file: "o.json", sha256: "0".repeat(64) },
+      request: [
+        {
+          name: "o",
+          type: "Outer",
+          fields: [
+            { name: "b", type: "String" },
+            { name: "inner", type: "Inner", fields: [{ name: "a", type: "String" }] },
+          ],
+        },
+      ],
+      response: [],
+    };
+    const spec = read(page, [elsewhere]);
+    expect(tree(spec.request)).toEqual([["p", [["inner", ["a", "c"]]]]]);
+    // Still a guess, named by a warning at c's row.
+    expect(spec.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([18]);
+  });
+
   // The cue `same-type` (generator/normalize/same-type.ts): a struct type prints the same fields wherever it appears.
   it.each<[string, { given: string; want: { tree: unknown[]; cues: string[] } }]>([
     [
