@@ -2,22 +2,17 @@
 // meets, a field name a struct has twice); a bad spec is an InputError naming file and line.
 
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import type { Ajv, ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { InputError } from "../support/errors.js";
 import { posixPath, readFolder } from "../support/fs.js";
-import schema from "./spec.schema.json" with { type: "json" };
+import { validate as checkSpecSchema } from "./spec-validator.js";
 import type { ApiSpec, Field } from "./types.js";
-let validator: ReturnType<Ajv["compile"]> | undefined;
+/** spec.schema.json compiled ahead of time (spec-validator-source.ts says how). */
+const schemaCheck = checkSpecSchema as unknown as ValidateFunction;
 
 function validate(value: unknown): readonly ErrorObject[] {
-  // ajv loads on the first spec checked: a run that finds every spec up to date never pays for it.
-  validator ??= new (createRequire(import.meta.url)("ajv") as typeof import("ajv")).Ajv({
-    allErrors: false,
-    strict: true,
-  }).compile(schema);
-  return validator(value) ? [] : (validator.errors ?? []);
+  return schemaCheck(value) ? [] : (schemaCheck.errors ?? []);
 }
 
 export function parseSpec(text: string, file: string): ApiSpec {
