@@ -44,6 +44,26 @@ const request = (rows: string[], after: string[] = []) =>
 const read = (text: string, shapes?: ApiSpec[]) =>
   normalize(readTextPage(text, "p.txt"), source, shapes ? { shapes: shapesFromSpecs(shapes) } : {});
 
+/** Another API's spec, as known shapes: Outer holds `b` and `inner`; Inner holds only `a`. */
+const outerElsewhere = (method: string): ApiSpec => ({
+  specVersion: 1,
+  method,
+  title: "",
+  description: "",
+  source: { format: "json", file: "o.json", sha256: "0".repeat(64) },
+  request: [
+    {
+      name: "o",
+      type: "Outer",
+      fields: [
+        { name: "b", type: "String" },
+        { name: "inner", type: "Inner", fields: [{ name: "a", type: "String" }] },
+      ],
+    },
+  ],
+  response: [],
+});
+
 /** The tree as nested [name, children] pairs. */
 const tree = (fields: Field[]): unknown[] => fields.map((f) => (f.fields ? [f.name, tree(f.fields)] : f.name));
 
@@ -199,34 +219,16 @@ describe("depth", () => {
       ...leaf("a", "String", "1", "a"),
       ...leaf("b", "String", "2", "b"),
     ]);
-    const other = (method: string): ApiSpec => ({
-      specVersion: 1,
-      method,
-      title: "",
-      description: "",
-      source: { format: "json", file: "o.json", sha256: "0".repeat(64) },
-      request: [
-        {
-          name: "o",
-          type: "Outer",
-          fields: [
-            { name: "b", type: "String" },
-            { name: "inner", type: "Inner", fields: [{ name: "a", type: "String" }] },
-          ],
-        },
-      ],
-      response: [],
-    });
     const guessed = read(page);
     expect(tree(guessed.request)).toEqual([["p", [["inner", ["a", "b"]]]]]);
     expect(guessed.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([18]);
-    const known = read(page, [other("x.other.get")]);
+    const known = read(page, [outerElsewhere("x.other.get")]);
     expect(tree(known.request)).toEqual([["p", [["inner", ["a"]], "b"]]]);
     expect(known.depthCues).toEqual([
       { side: "request", path: "p", cue: "known-shape" },
       { side: "request", path: "p.inner", cue: "known-shape" },
     ]);
-    expect(tree(read(page, [other("x.demo.get")]).request)).toEqual(tree(guessed.request));
+    expect(tree(read(page, [outerElsewhere("x.demo.get")]).request)).toEqual(tree(guessed.request));
   });
 
   it("a known shape that lacks the name closes nothing unless a struct above is known to hold it", () => {
@@ -237,25 +239,7 @@ describe("depth", () => {
       ...leaf("c", "String", "3", "c"),
     ]);
     // Elsewhere Inner holds only `a` (an older or smaller type of that name), and Outer does not hold `c`.
-    const elsewhere: ApiSpec = {
-      specVersion: 1,
-      method: "x.other.get",
-      title: "",
-      description: "",
-      source: { format: "json", file: "o.json", sha256: "0".repeat(64) },
-      request: [
-        {
-          name: "o",
-          type: "Outer",
-          fields: [
-            { name: "b", type: "String" },
-            { name: "inner", type: "Inner", fields: [{ name: "a", type: "String" }] },
-          ],
-        },
-      ],
-      response: [],
-    };
-    const spec = read(page, [elsewhere]);
+    const spec = read(page, [outerElsewhere("x.other.get")]);
     expect(tree(spec.request)).toEqual([["p", [["inner", ["a", "c"]]]]]);
     // Still a guess, named by a warning at c's row.
     expect(spec.diagnostics?.filter((d) => d.level === "warning").map((d) => d.line)).toEqual([18]);
