@@ -4,10 +4,10 @@
 // killed run is taken over, a live one waited for and then refused.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, requireBuiltCli, writeRepoRuntimeConfig } from "../support/cli.js";
+import { BIN, lockText, requireBuiltCli, writeRepoRuntimeConfig } from "../support/cli.js";
 import { REPO } from "../support/sdk.js";
 
 requireBuiltCli();
@@ -225,13 +225,7 @@ describe("the lock", () => {
 
   it("a live run's lock is waited for (TOPGEN_LOCK_WAIT), then refused in one line naming the pid and the lock file", () => {
     const dir = pending();
-    // This test process is alive: its pid in the lock makes the lock live.
-    const lock = JSON.stringify({
-      pid: process.pid,
-      host: hostname(),
-      started: "2026-01-01T00:00:00.000Z",
-      command: "generate",
-    });
+    const lock = lockText(); // this test process is alive: the lock is live
     writeFileSync(join(dir, ".topgen-lock-generated"), lock);
     for (const command of ["generate", "check"]) {
       const r = topgen(dir, [command], { TOPGEN_LOCK_WAIT: "0.3" });
@@ -248,10 +242,7 @@ describe("the lock", () => {
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
     for (const command of ["check", "generate"]) {
       const dir = pending();
-      writeFileSync(
-        join(dir, ".topgen-lock-generated"),
-        JSON.stringify({ pid: dead, host: hostname(), started: "2026-01-01T00:00:00.000Z", command: "build" }),
-      );
+      writeFileSync(join(dir, ".topgen-lock-generated"), lockText(dead, "build"));
       const r = topgen(dir, [command]);
       expect(r.code).toBe(command === "check" ? 1 : 0);
       expect(r.stderr.split("\n").filter((l) => l.includes("lock"))).toEqual([

@@ -2,6 +2,7 @@
 // command, and the config that points a scratch project's generated code at this repo's runtime.
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll } from "vitest";
 import { REPO } from "./sdk.js";
@@ -28,4 +29,12 @@ export function writeRepoRuntimeConfig(dir: string, config: Record<string, unkno
     .split("\\")
     .join("/");
   writeFileSync(join(dir, "topgen.config.json"), JSON.stringify({ runtimeImport, ...config }));
+}
+
+/**
+ * The text of a lock file (build/lock.ts) that names a run of `command` by `pid` on this host, started at a fixed
+ * time. With this test process's pid the lock is live: a topgen run waits for it, then refuses.
+ */
+export function lockText(pid = process.pid, command = "generate"): string {
+  return JSON.stringify({ pid, host: hostname(), started: "2026-01-01T00:00:00.000Z", command });
 }

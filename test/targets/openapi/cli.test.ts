@@ -1,11 +1,12 @@
 // `topgen openapi` as a user runs it (the built bin), and openapi-typescript reading what it writes.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApi, serializeOpenApi } from "../../../generator/targets/openapi/index.js";
 import { REPO, repoSpecs } from "./support.js";
+import { lockText } from "../../support/cli.js";
 
 const BIN = join(REPO, "bin", "topgen.js");
 const OPENAPI_TS = join(REPO, "node_modules", "openapi-typescript", "bin", "cli.js");
@@ -58,13 +59,7 @@ describe("topgen openapi", () => {
     const parent = join(scratch, "locked");
     const dir = join(parent, "out");
     mkdirSync(dir, { recursive: true });
-    // This test process is alive: its pid in the lock makes the lock live.
-    const lock = JSON.stringify({
-      pid: process.pid,
-      host: hostname(),
-      started: "2026-01-01T00:00:00.000Z",
-      command: "generate",
-    });
+    const lock = lockText(); // this test process is alive: the lock is live
     writeFileSync(join(parent, ".topgen-lock-out"), lock);
     const r = spawnSync(process.execPath, [BIN, "openapi", "--specs", "specs", "--out", join(dir, "top.json")], {
       cwd: REPO,
