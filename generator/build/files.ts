@@ -45,13 +45,18 @@ export class StagedFolder {
   private readonly changed = new Set<string>();
   private readonly unchanged: string[] = [];
 
-  constructor(private readonly dir: string) {}
+  /** No folder yet (a first run, or one after it was removed): no file is in place, and none is read. */
+  private readonly fresh: boolean;
+
+  constructor(private readonly dir: string) {
+    this.fresh = !existsSync(dir);
+  }
 
   /** Stages one file; one identical to the file in place is not written at all. */
   add(name: string, text: string): void {
     if (this.names.has(name)) throw new Error(`${name} staged twice`);
     this.names.add(name);
-    if (current(join(this.dir, name)) === text) {
+    if (!this.fresh && current(join(this.dir, name)) === text) {
       this.unchanged.push(name);
       return;
     }
