@@ -84,7 +84,7 @@ async function generateLocked(
     if (!entry) {
       const file = join(project.specs, s.name);
       entry = timed(options.timings, "load specs", () => ({
-        spec: parseSpec(s.bytes.toString("utf8"), posixPath(relative(project.root, file))),
+        spec: parseSpec(s.bytes.toString("utf8"), specPathOf(project, s.name)),
         file,
       }));
       loaded.set(s.name, entry);
@@ -250,12 +250,11 @@ function refuseDuplicateMethods(
   const first = new Map<string, string>();
   for (const [file, method] of [...specs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const other = first.get(method);
-    const shown = (name: string) => posixPath(relative(project.root, join(project.specs, name)));
     if (other !== undefined)
       throw new InputError(
-        shown(file),
+        specPathOf(project, file),
         undefined,
-        `describes ${method}, as ${shown(other)} does: keep one spec per method`,
+        `describes ${method}, as ${specPathOf(project, other)} does: keep one spec per method`,
       );
     first.set(method, file);
   }
@@ -268,7 +267,7 @@ export async function expectedFiles(
   specTexts: ReadonlyMap<string, string>,
 ): Promise<Map<string, string>> {
   const entries: SpecEntry[] = [...specTexts].map(([name, text]) => ({
-    spec: parseSpec(text, posixPath(relative(project.root, join(project.specs, name)))),
+    spec: parseSpec(text, specPathOf(project, name)),
     file: join(project.specs, name),
   }));
   const built = await buildTarget(target, entries, { root: project.root });
@@ -323,8 +322,7 @@ function manifestOf(
   return { manifestVersion: 1, fingerprint: print, index: index ?? stampOf(aggregate ?? ""), apis };
 }
 
-/** Where the manifest says a module's spec is: relative to the project root, with `/`. */
-/** A spec's path as the manifest records it (from the project root, with `/`): asked once per spec per run. */
+/** A spec's path as the manifest records it and messages name it (from the project root, with `/`). */
 function specPathOf(project: ProjectDirs, name: string): string {
   let dir = specDirs.get(project);
   if (dir === undefined) specDirs.set(project, (dir = posixPath(relative(project.root, project.specs))));
